@@ -1,0 +1,1 @@
+"""The product without a screen: domain, storage, sync, imports, reports. Imports no Qt."""

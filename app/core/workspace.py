@@ -1,0 +1,103 @@
+"""The core facade: one open data folder with its database and services.
+
+The GUI and the CLI both start here::
+
+    ws = Workspace.open(resolve_location(args.data_dir))
+    ws.clients.create(ClientFields(name="Ромашка", main_address="info@romashka.ru"))
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from types import TracebackType
+
+from app.core.clients.service import ChannelService, ClientService
+from app.core.paths import DB_URL_ENV, Location
+from app.core.settings import Settings, load_settings, save_settings
+from app.core.storage.database import Database, DatabaseTarget, server_target, sqlite_target
+from app.core.storage.lock import DataFolderLock
+from app.core.storage.migrate import MigrationResult, upgrade
+
+log = logging.getLogger(__name__)
+
+
+def database_target(location: Location, settings: Settings, url: str | None = None) -> DatabaseTarget:
+    """The database to use: an explicit URL, the environment, Settings, else the SQLite file."""
+    chosen = url or os.environ.get(DB_URL_ENV) or settings.database_url
+    if chosen:
+        return server_target(chosen)
+    return sqlite_target(location.database_file)
+
+
+class Workspace:
+    """An open data folder: settings, the database (migrated) and the services on it."""
+
+    def __init__(
+        self,
+        location: Location,
+        settings: Settings,
+        db: Database,
+        lock: DataFolderLock | None,
+        migration: MigrationResult | None,
+    ) -> None:
+        self.location = location
+        self.settings = settings
+        self.db = db
+        self.migration = migration
+        self._lock = lock
+        self.clients = ClientService(db)
+        self.channels = ChannelService(db)
+
+    @classmethod
+    def open(
+        cls,
+        location: Location,
+        *,
+        database_url: str | None = None,
+        lock: bool = True,
+        migrate: bool = True,
+    ) -> Workspace:
+        """Lock the data folder, open the database and bring its schema up to date.
+
+        ``lock=False`` is for read-only commands that may run beside an open window.
+        """
+        settings = load_settings(location.settings_file)
+        folder_lock = DataFolderLock(location.data_dir) if lock else None
+        if folder_lock is not None:
+            folder_lock.acquire()
+        try:
+            db = Database(database_target(location, settings, database_url))
+            try:
+                db.check()
+                migration = upgrade(db) if migrate else None
+            except BaseException:
+                db.dispose()
+                raise
+        except BaseException:
+            if folder_lock is not None:
+                folder_lock.release()
+            raise
+        log.info("Opened %s", db.describe())
+        return cls(location, settings, db, folder_lock, migration)
+
+    def save_settings(self, settings: Settings) -> None:
+        save_settings(self.location.settings_file, settings)
+        self.settings = settings
+
+    def close(self) -> None:
+        self.db.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
