@@ -1,0 +1,175 @@
+"""The Dovecot test server behaves like a real mailbox: TLS against the test CA, read-only
+access that leaves flags alone, special-use folders, refused wrong passwords, and a server that
+can vanish mid-session."""
+
+from __future__ import annotations
+
+import socket
+import ssl
+from collections.abc import Callable
+
+import pytest
+from dovecot import DovecotServer, MailUser, process_running
+from imapclient import IMAPClient
+from imapclient.exceptions import LoginError
+from imapclient.imapclient import JUNK, SENT
+
+pytestmark = pytest.mark.imap
+
+MESSAGE = (
+    b"From: =?UTF-8?B?0JjQstCw0L0g0J/QtdGC0YDQvtCy?= <ivan@example.ru>\r\n"
+    b"To: info+tv1@client.example\r\n"
+    b"Subject: =?UTF-8?B?0JfQsNGP0LLQutCw?=\r\n"
+    b"Date: Mon, 02 Mar 2026 10:15:00 +0300\r\n"
+    b"Message-ID: <lead-1@example.ru>\r\n"
+    b"MIME-Version: 1.0\r\n"
+    b"Content-Type: text/plain; charset=utf-8\r\n"
+    b"Content-Transfer-Encoding: 8bit\r\n"
+    b"\r\n"
+    b"\xd0\x97\xd0\xb4\xd1\x80\xd0\xb0\xd0\xb2\xd1\x81\xd1\x82\xd0\xb2\xd1\x83\xd0\xb9\xd1\x82\xd0\xb5!\r\n"
+)
+
+
+def test_tls_login_examine_and_peek_leave_flags_alone(
+    dovecot_server: DovecotServer, imap_user: MailUser
+) -> None:
+    [uid] = dovecot_server.deliver(imap_user, MESSAGE)
+    files_before = dovecot_server.message_files(imap_user)
+
+    with dovecot_server.client(imap_user) as imap:  # IMAPS, verified against the test CA
+        cipher = imap.socket().cipher()
+        assert cipher is not None
+        status = imap.select_folder("INBOX", readonly=True)  # EXAMINE
+        assert status[b"EXISTS"] == 1
+        assert b"READ-ONLY" in status
+        fields = "BODY.PEEK[HEADER.FIELDS (FROM SUBJECT MESSAGE-ID)]"
+        data = imap.fetch([uid], [fields, "FLAGS"])[uid]
+        header = data[b"BODY[HEADER.FIELDS (FROM SUBJECT MESSAGE-ID)]"]
+        assert b"Message-ID: <lead-1@example.ru>" in header
+        assert b"ivan@example.ru" in header
+        assert b"\\Seen" not in data[b"FLAGS"]
+        imap.logout()
+
+    # A second session sees the message still unread, and the file on disk is byte-identical.
+    with dovecot_server.client(imap_user, tls="starttls") as imap:
+        imap.select_folder("INBOX", readonly=True)
+        flags = imap.get_flags([uid])[uid]
+        assert b"\\Seen" not in flags
+        imap.logout()
+    assert dovecot_server.message_files(imap_user) == files_before
+
+
+def test_certificate_is_checked_against_the_test_ca(dovecot_server: DovecotServer) -> None:
+    # The OS trust store does not know the throwaway CA: verification must fail.
+    with pytest.raises(ssl.SSLCertVerificationError):
+        IMAPClient(
+            "localhost",
+            port=dovecot_server.imaps_port,
+            ssl=True,
+            ssl_context=ssl.create_default_context(),
+            timeout=10,
+        )
+    # With the CA, both names in the SAN verify.
+    context = ssl.create_default_context(cafile=str(dovecot_server.ca_file))
+    for host in ("localhost", "127.0.0.1"):
+        with (
+            socket.create_connection((host, dovecot_server.imaps_port), timeout=10) as raw,
+            context.wrap_socket(raw, server_hostname=host) as tls,
+        ):
+            assert tls.version() in {"TLSv1.2", "TLSv1.3"}
+    # ...and a name that is not in it does not.
+    with (
+        socket.create_connection(("127.0.0.1", dovecot_server.imaps_port), timeout=10) as raw,
+        pytest.raises(ssl.SSLCertVerificationError),
+    ):
+        context.wrap_socket(raw, server_hostname="mail.example.com")
+
+
+def test_list_shows_special_use_flags(dovecot_server: DovecotServer, imap_user: MailUser) -> None:
+    for folder in ("Sent", "Junk", "Clients"):
+        dovecot_server.create_folder(imap_user, folder)
+    with dovecot_server.client(imap_user) as imap:
+        flags = {name: set(flags) for flags, _sep, name in imap.list_folders()}
+        assert b"\\Sent" in flags["Sent"]
+        assert b"\\Junk" in flags["Junk"]
+        assert not {b"\\Sent", b"\\Junk"} & flags["Clients"]
+        assert "INBOX" in flags
+        assert imap.find_special_folder(SENT) == "Sent"
+        assert imap.find_special_folder(JUNK) == "Junk"
+        imap.logout()
+
+
+def test_wrong_password_is_rejected(dovecot_server: DovecotServer, imap_user: MailUser) -> None:
+    with pytest.raises(LoginError, match="AUTHENTICATIONFAILED"):
+        dovecot_server.client(imap_user, password=imap_user.password + "x")
+    with dovecot_server.client(imap_user) as imap:  # the right one still works
+        imap.logout()
+
+
+def test_maildir_seeding_and_append_give_fetchable_messages(
+    dovecot_server: DovecotServer, imap_user: MailUser
+) -> None:
+    bodies = [MESSAGE.replace(b"lead-1", f"seed-{n}".encode()) for n in range(50)]
+    dovecot_server.write_maildir(imap_user, bodies, "Junk")
+    dovecot_server.deliver(imap_user, MESSAGE, "Archive", flags=["\\Seen"])
+    with dovecot_server.client(imap_user) as imap:
+        imap.select_folder("Junk", readonly=True)
+        uids = imap.search()
+        assert len(uids) == 50
+        data = imap.fetch(uids, ["RFC822.SIZE", "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]", "FLAGS"])
+        sizes = {
+            d[b"BODY[HEADER.FIELDS (MESSAGE-ID)]"].strip(): d[b"RFC822.SIZE"] for d in data.values()
+        }
+        # Files are stored with LF; the size Dovecot reports is that of the CRLF original.
+        assert sizes == {
+            f"Message-ID: <seed-{n}@example.ru>".encode(): len(body)
+            for n, body in enumerate(bodies)
+        }
+        assert all(b"\\Seen" not in d[b"FLAGS"] for d in data.values())
+        imap.select_folder("Archive", readonly=True)
+        [uid] = imap.search()
+        assert b"\\Seen" in imap.get_flags([uid])[uid]
+        imap.logout()
+
+
+def test_server_can_vanish_mid_session_and_come_back(
+    dovecot_factory: Callable[..., DovecotServer],
+) -> None:
+    server = dovecot_factory()
+    user = server.add_user()
+    server.deliver(user, MESSAGE)
+    imap = server.client(user)
+    try:
+        imap.select_folder("INBOX", readonly=True)
+        pid = server.pid
+        assert pid is not None
+        server.stop(hard=True)
+        assert not process_running(pid)
+        with pytest.raises((OSError, IMAPClient.AbortError)):
+            imap.fetch([1], ["BODY.PEEK[HEADER]"])
+    finally:
+        imap.shutdown()
+    with pytest.raises(OSError):
+        server.client(user)
+
+    server.start()  # same ports, users and mail: a sync can resume
+    with server.client(user) as again:
+        assert again.select_folder("INBOX", readonly=True)[b"EXISTS"] == 1
+        again.logout()
+
+
+def test_kick_cuts_a_session_but_the_server_stays(
+    dovecot_server: DovecotServer, imap_user: MailUser
+) -> None:
+    dovecot_server.deliver(imap_user, MESSAGE)
+    imap = dovecot_server.client(imap_user)
+    try:
+        imap.select_folder("INBOX", readonly=True)
+        dovecot_server.kick(imap_user)
+        with pytest.raises((OSError, IMAPClient.AbortError)):
+            imap.fetch([1], ["BODY.PEEK[HEADER]"])
+    finally:
+        imap.shutdown()
+    with dovecot_server.client(imap_user) as again:
+        assert again.select_folder("INBOX", readonly=True)[b"EXISTS"] == 1
+        again.logout()
