@@ -12,22 +12,42 @@ import logging
 import os
 from types import TracebackType
 
+from app.core.addresses.service import AddressService
 from app.core.clients.service import ChannelService, ClientService
+from app.core.credentials import get_password
 from app.core.paths import DB_URL_ENV, Location
 from app.core.settings import Settings, load_settings, save_settings
-from app.core.storage.database import Database, DatabaseTarget, server_target, sqlite_target
+from app.core.storage.database import (
+    Database,
+    DatabaseTarget,
+    password_key,
+    server_target,
+    sqlite_target,
+)
 from app.core.storage.lock import DataFolderLock
 from app.core.storage.migrate import MigrationResult, upgrade
 
 log = logging.getLogger(__name__)
 
 
-def database_target(location: Location, settings: Settings, url: str | None = None) -> DatabaseTarget:
-    """The database to use: an explicit URL, the environment, Settings, else the SQLite file."""
+def database_target(
+    location: Location, settings: Settings, url: str | None = None
+) -> DatabaseTarget:
+    """The database to use: an explicit URL, the environment, Settings, else the SQLite file.
+
+    The URL in Settings carries no password; it is read from the keyring (see
+    :func:`app.core.storage.database.password_key`).
+    """
     chosen = url or os.environ.get(DB_URL_ENV) or settings.database_url
-    if chosen:
-        return server_target(chosen)
-    return sqlite_target(location.database_file)
+    if not chosen:
+        return sqlite_target(location.database_file)
+    target = server_target(chosen)
+    if target.is_sqlite or target.url.password:
+        return target
+    password = get_password(password_key(target.url))
+    if password:
+        target = DatabaseTarget(target.url.set(password=password), None)
+    return target
 
 
 class Workspace:
@@ -48,6 +68,7 @@ class Workspace:
         self._lock = lock
         self.clients = ClientService(db)
         self.channels = ChannelService(db)
+        self.addresses = AddressService(db)
 
     @classmethod
     def open(

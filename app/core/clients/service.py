@@ -106,9 +106,7 @@ class ClientService:
             if row is None:
                 row = s.scalar(select(ClientRow).where(ClientRow.name_key == v.name_key(ref)))
             if row is None:
-                raise NotFoundError(
-                    translate("clients", "No client “{ref}”.").format(ref=ref)
-                )
+                raise NotFoundError(translate("clients", "No client “{ref}”.").format(ref=ref))
             return _client(row, len(row.channels))
 
     def create(self, fields: ClientFields) -> OpResult[Client]:
@@ -166,9 +164,7 @@ class ClientService:
         row = s.get(ClientRow, client_id)
         if row is None:
             raise NotFoundError(
-                translate("clients", "Client #{id} does not exist (any more).").format(
-                    id=client_id
-                )
+                translate("clients", "Client #{id} does not exist (any more).").format(id=client_id)
             )
         return row
 
@@ -192,10 +188,14 @@ class ClientService:
 
     @staticmethod
     def _check_unique(s: Session, key: object, own_id: int | None, name: object) -> None:
-        other = s.scalar(select(ClientRow.id).where(ClientRow.name_key == key))
-        if other is not None and other != own_id:
+        other = s.execute(
+            select(ClientRow.id, ClientRow.name).where(ClientRow.name_key == key)
+        ).first()
+        if other is not None and other.id != own_id:
             raise ValidationError(
-                translate("clients", "A client named “{name}” already exists.").format(name=name),
+                translate("clients", "A client named “{name}” already exists.").format(
+                    name=other.name
+                ),
                 field="name",
             )
 
@@ -309,15 +309,15 @@ class ChannelService:
     def _check_unique(
         s: Session, client_id: int, key: object, own_id: int | None, name: object
     ) -> None:
-        other = s.scalar(
-            select(ChannelRow.id).where(
+        other = s.execute(
+            select(ChannelRow.id, ChannelRow.name).where(
                 ChannelRow.client_id == client_id, ChannelRow.name_key == key
             )
-        )
-        if other is not None and other != own_id:
+        ).first()
+        if other is not None and other.id != own_id:
             raise ValidationError(
                 translate("clients", "This client already has a channel named “{name}”.").format(
-                    name=name
+                    name=other.name
                 ),
                 field="name",
             )

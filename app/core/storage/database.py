@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +54,7 @@ def server_target(url: str) -> DatabaseTarget:
     """Parse a team-mode URL; ``postgresql://`` uses psycopg 3."""
     try:
         parsed = make_url(url.strip())
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
         raise StorageError(
             translate("storage", "The database URL is not valid: {url}").format(url=_mask(url)),
             details=str(exc),
@@ -72,19 +72,43 @@ def server_target(url: str) -> DatabaseTarget:
     return DatabaseTarget(parsed.set(drivername="postgresql+psycopg"), None)
 
 
+def password_key(url: URL) -> str:
+    """The keyring entry name for a team database's password (never the password itself)."""
+    user, host = url.username or "", url.host or "localhost"
+    return f"database:{user}@{host}:{url.port or 5432}/{url.database or ''}"
+
+
+def split_password(url: str) -> tuple[str, str]:
+    """Return the URL without its password (safe to store in Settings) and the password."""
+    target = server_target(url)
+    password = target.url.password or ""
+    if target.is_sqlite or not password:
+        return url.strip(), password
+    u = target.url
+    bare = URL.create("postgresql", u.username, None, u.host, u.port, u.database, u.query)
+    return bare.render_as_string(hide_password=False), str(password)
+
+
 def _mask(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return "…"
 
 
-def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+def _sqlite_connect_listener(busy_timeout_ms: int) -> Callable[[sqlite3.Connection, Any], None]:
+    def on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        _on_sqlite_connect(dbapi_conn, busy_timeout_ms)
+
+    return on_connect
+
+
+def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
     # Let SQLAlchemy manage transactions; the pragmas must run outside one.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     try:
-        cur.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT_MS)}")
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
@@ -104,11 +128,12 @@ class Database:
         if target.is_sqlite:
             assert target.sqlite_path is not None
             _check_sqlite_folder(target.sqlite_path)
-            timeout_s = (busy_timeout_ms or SQLITE_BUSY_TIMEOUT_MS) / 1000
+            timeout_ms = busy_timeout_ms or SQLITE_BUSY_TIMEOUT_MS
             self.engine: Engine = create_engine(
-                target.url, connect_args={"timeout": timeout_s}, pool_pre_ping=False
+                target.url, connect_args={"timeout": timeout_ms / 1000}, pool_pre_ping=False
             )
-            event.listen(self.engine, "connect", _on_sqlite_connect)
+            # The PRAGMA is what SQLite obeys; it must carry the caller's timeout, not the default.
+            event.listen(self.engine, "connect", _sqlite_connect_listener(timeout_ms))
             event.listen(self.engine, "begin", _on_sqlite_begin)
         else:
             self.engine = create_engine(
@@ -226,6 +251,7 @@ def describe_db_error(exc: DBAPIError, where: str, *, sqlite: bool) -> StorageEr
         or "name or service not known" in low
         or "could not translate host name" in low
         or "connection failed" in low
+        or "connection to server" in low
     ):
         msg = translate(
             "storage",

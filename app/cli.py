@@ -1,0 +1,288 @@
+"""The ``mailsource`` command line: the GUI's data operations, for scripts and schedulers.
+
+``mailsource`` with no command opens the GUI. Commands print plain text (or JSON with ``--json``)
+and exit with codes a script can rely on:
+
+====  =======================================================
+ 0    success
+ 1    other user-facing error
+ 2    invalid input or usage (bad name, duplicate, bad option)
+ 3    not found (no such client or channel)
+ 4    storage error (database unreadable, locked, full, unreachable)
+ 5    the data folder is open in another Mailsource
+ 6    a database upgrade failed (the previous copy was restored)
+====  =======================================================
+
+The command line lives on the core alone; only ``gui`` and ``--smoke-test`` import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from app import __version__
+from app.core.clients.model import ChannelFields, ChannelKind, Client, ClientFields
+from app.core.clients.validation import address_to_unicode, domain_to_unicode
+from app.core.errors import AppError, NotFoundError
+from app.core.logs import setup_logging
+from app.core.paths import resolve_location
+from app.core.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with our usage code."""
+
+    def error(self, message: str) -> Any:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="mailsource",
+        description="Mailsource: which advertising channel each inbound email came from.",
+    )
+    p.add_argument("--version", action="version", version=f"Mailsource {__version__}")
+    p.add_argument("--data-dir", metavar="DIR", help="data folder (default: the user data folder)")
+    p.add_argument("--db-url", metavar="URL", help="PostgreSQL URL for team mode")
+    p.add_argument("--lang", choices=("en", "ru"), help="interface language")
+    p.add_argument(
+        "--demo", action="store_true", help="open the app on a throwaway folder with demo data"
+    )
+    p.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start offscreen, open and migrate the database, show the main window, exit",
+    )
+    p.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    clients = sub.add_parser("clients", help="list and change client projects")
+    csub = clients.add_subparsers(dest="action", metavar="ACTION", required=True)
+    c_list = csub.add_parser("list", help="list clients")
+    c_list.add_argument("--archived", action="store_true", help="include archived clients")
+    c_list.add_argument("--search", default="", help="name or domain contains this")
+    c_list.add_argument("--json", action="store_true", help="print JSON")
+    c_add = csub.add_parser("add", help="create a client")
+    c_add.add_argument("name")
+    c_add.add_argument("--address", default="", help="main address, e.g. info@client.ru")
+    c_add.add_argument("--domain", action="append", default=[], help="an email domain (repeat)")
+    c_add.add_argument("--currency", default="RUB")
+    c_add.add_argument("--notes", default="")
+    c_add.add_argument("--json", action="store_true", help="print the new client as JSON")
+    c_ren = csub.add_parser("rename", help="rename a client")
+    c_ren.add_argument("client", help="id or exact name")
+    c_ren.add_argument("new_name")
+    for action, help_text in (("archive", "archive a client"), ("restore", "restore a client")):
+        cmd = csub.add_parser(action, help=help_text)
+        cmd.add_argument("client", help="id or exact name")
+    c_del = csub.add_parser("delete", help="delete a client and all of its data")
+    c_del.add_argument("client", help="id or exact name")
+    c_del.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    channels = sub.add_parser("channels", help="list and change a client's channels")
+    hsub = channels.add_subparsers(dest="action", metavar="ACTION", required=True)
+    h_list = hsub.add_parser("list", help="list a client's channels")
+    h_list.add_argument("client", help="id or exact name")
+    h_list.add_argument("--json", action="store_true")
+    h_add = hsub.add_parser("add", help="add a channel")
+    h_add.add_argument("client", help="id or exact name")
+    h_add.add_argument("name")
+    h_add.add_argument("--kind", choices=[k.value for k in ChannelKind], default="offline")
+    h_add.add_argument("--color", default="", help="#rrggbb (default: next palette colour)")
+    h_add.add_argument("--notes", default="")
+    h_del = hsub.add_parser("delete", help="delete a channel")
+    h_del.add_argument("client", help="id or exact name")
+    h_del.add_argument("channel", help="id or exact name")
+    h_del.add_argument("--yes", action="store_true")
+
+    db = sub.add_parser("db", help="database maintenance")
+    dsub = db.add_subparsers(dest="action", metavar="ACTION", required=True)
+    dsub.add_parser("info", help="where the data is and its schema version")
+    dsub.add_parser("upgrade", help="migrate the database to this version's schema")
+
+    demo = sub.add_parser("demo", help="fill the data folder with demo clients and channels")
+    demo.add_argument("--quiet", action="store_true")
+
+    sub.add_parser("gui", help="open the app (the default)")
+    return p
+
+
+def run(argv: Sequence[str]) -> int:
+    """Parse ``argv`` and run; returns the process exit code."""
+    args = build_parser().parse_args(list(argv))
+    if args.demo or args.smoke_test or args.command in (None, "gui"):
+        from app.ui.application import run_gui
+
+        return run_gui(args)
+
+    location = resolve_location(args.data_dir)
+    setup_logging(location.log_dir, level=logging.DEBUG if args.verbose else logging.INFO)
+    handler = _COMMANDS[args.command]
+    try:
+        return handler(args)
+    except AppError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        if args.verbose and exc.details:
+            print(exc.details, file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _open(args: argparse.Namespace, *, write: bool) -> Workspace:
+    return Workspace.open(resolve_location(args.data_dir), database_url=args.db_url, lock=write)
+
+
+def _client_json(c: Client) -> dict[str, Any]:
+    data = asdict(c)
+    data["domains"] = [domain_to_unicode(d) for d in c.domains]
+    data["main_address"] = address_to_unicode(c.main_address)
+    data["created_at"] = c.created_at.isoformat()
+    data["updated_at"] = c.updated_at.isoformat()
+    return data
+
+
+def _confirm(question: str, assume_yes: bool) -> bool:
+    if assume_yes:
+        return True
+    if not sys.stdin.isatty():
+        print("error: refusing to delete without --yes (no terminal to ask)", file=sys.stderr)
+        return False
+    return input(f"{question} [y/N] ").strip().lower() in {"y", "yes", "д", "да"}
+
+
+def _cmd_clients(args: argparse.Namespace) -> int:
+    write = args.action != "list"
+    with _open(args, write=write) as ws:
+        if args.action == "list":
+            clients = ws.clients.list(include_archived=args.archived, search=args.search)
+            if args.json:
+                print(json.dumps([_client_json(c) for c in clients], ensure_ascii=False, indent=2))
+            else:
+                for c in clients:
+                    flag = "  [archived]" if c.archived else ""
+                    address = address_to_unicode(c.main_address) or "-"
+                    print(f"{c.id}\t{c.name}\t{address}\t{c.channel_count} channels{flag}")
+            return EXIT_OK
+        if args.action == "add":
+            result = ws.clients.create(
+                ClientFields(
+                    name=args.name,
+                    domains=tuple(args.domain),
+                    main_address=args.address,
+                    currency=args.currency,
+                    notes=args.notes,
+                )
+            )
+            if args.json:
+                print(json.dumps(_client_json(result.value), ensure_ascii=False, indent=2))
+            else:
+                print(f"created client {result.value.id}: {result.value.name}")
+            return EXIT_OK
+        client = ws.clients.find(args.client)
+        if args.action == "rename":
+            renamed = ws.clients.rename(client.id, args.new_name).value
+            print(f"renamed client {client.id}: {client.name} -> {renamed.name}")
+        elif args.action in ("archive", "restore"):
+            ws.clients.set_archived(client.id, args.action == "archive")
+            print(f"{args.action}d client {client.id}: {client.name}")
+        elif args.action == "delete":
+            question = f"Delete client “{client.name}” and all of its data?"
+            if not _confirm(question, args.yes):
+                return EXIT_USAGE
+            ws.clients.delete(client.id)
+            print(f"deleted client {client.id}: {client.name}")
+    return EXIT_OK
+
+
+def _cmd_channels(args: argparse.Namespace) -> int:
+    with _open(args, write=args.action != "list") as ws:
+        client = ws.clients.find(args.client)
+        if args.action == "list":
+            channels = ws.channels.list(client.id)
+            if args.json:
+                rows = [
+                    {**asdict(c), "created_at": c.created_at.isoformat(),
+                     "updated_at": c.updated_at.isoformat()}
+                    for c in channels
+                ]  # fmt: skip
+                print(json.dumps(rows, ensure_ascii=False, indent=2))
+            else:
+                for ch in channels:
+                    state = "" if ch.active else "  [paused]"
+                    print(f"{ch.id}\t{ch.name}\t{ch.kind.value}\t{ch.color}{state}")
+            return EXIT_OK
+        if args.action == "add":
+            fields = ChannelFields(
+                name=args.name, kind=ChannelKind(args.kind), color=args.color, notes=args.notes
+            )
+            channel = ws.channels.create(client.id, fields).value
+            print(f"created channel {channel.id}: {channel.name}")
+            return EXIT_OK
+        # delete
+        matches = [
+            c
+            for c in ws.channels.list(client.id)
+            if str(c.id) == args.channel or c.name.casefold() == args.channel.casefold()
+        ]
+        if not matches:
+            raise NotFoundError(f"No channel “{args.channel}” in client “{client.name}”.")
+        channel = matches[0]
+        if not _confirm(f"Delete channel “{channel.name}”?", args.yes):
+            return EXIT_USAGE
+        ws.channels.delete(channel.id)
+        print(f"deleted channel {channel.id}: {channel.name}")
+    return EXIT_OK
+
+
+def _cmd_db(args: argparse.Namespace) -> int:
+    with _open(args, write=args.action == "upgrade") as ws:
+        from app.core.storage.migrate import current_revision
+
+        print(f"database: {ws.db.describe()}")
+        print(f"schema: {current_revision(ws.db)}")
+        if ws.migration is not None and ws.migration.changed:
+            print(f"upgraded from {ws.migration.from_revision or 'empty'}")
+            if ws.migration.backup is not None:
+                print(f"backup: {ws.migration.backup}")
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from app.core.demo import generate_demo
+
+    with _open(args, write=True) as ws:
+        changes = generate_demo(ws)
+        if not args.quiet:
+            print(
+                f"demo data: {len(changes.clients)} clients, {len(changes.channels)} channels "
+                f"in {ws.db.describe()}"
+            )
+    return EXIT_OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "clients": _cmd_clients,
+    "channels": _cmd_channels,
+    "db": _cmd_db,
+    "demo": _cmd_demo,
+}
+
+
+def demo_data_dir() -> str:
+    """A throwaway data folder for ``--demo``."""
+    return tempfile.mkdtemp(prefix="mailsource-demo-")

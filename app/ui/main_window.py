@@ -1,0 +1,493 @@
+"""The main window: clients on the left, the selected client's page on the right."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.core.changes import Changes
+from app.core.errors import AppError, NotFoundError
+from app.core.workspace import Workspace
+from app.ui.client_list import ClientListPanel
+from app.ui.client_page import ClientPage
+from app.ui.dialogs.channel_dialog import ChannelDialog
+from app.ui.dialogs.client_dialog import ClientDialog
+from app.ui.errors import show_error
+from app.ui.widgets import EmptyState
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Owns the workspace's views; every change goes through the core and refreshes the views."""
+
+    changes_applied = Signal(object)
+    """A :class:`~app.core.changes.Changes` was applied to the views."""
+    restart_requested = Signal()
+
+    def __init__(
+        self,
+        ws: Workspace,
+        state: QSettings,
+        *,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.state = state
+        self.demo = demo
+        self.setObjectName("MainWindow")
+        self.setMinimumSize(820, 520)
+
+        self.client_list = ClientListPanel()
+        self.client_list.client_selected.connect(self._on_client_list_client_selected)
+        self.client_list.filter_changed.connect(self.reload_clients)
+        self.client_list.new_button.clicked.connect(self.new_client)
+        self.page = ClientPage()
+        self.page.restore_requested.connect(lambda: self.set_archived(False))
+        self.page.overview.edit_requested.connect(self.edit_client)
+        self.page.channels.add_requested.connect(self.new_channel)
+        self.page.channels.edit_requested.connect(self.edit_channel)
+        self.page.channels.toggle_requested.connect(self.toggle_channel)
+        self.page.channels.delete_requested.connect(self.delete_channel)
+        self.welcome = EmptyState(
+            self.tr("Welcome to Mailsource"),
+            self.tr(
+                "Create a client project for each customer of the agency: its domains, its "
+                "mailbox and the channels where it advertises. Mailsource then tells you which "
+                "channel every inbound email came from."
+            ),
+            self.tr("Create the first client…"),
+        )
+        assert self.welcome.button is not None
+        self.welcome.button.clicked.connect(self.new_client)
+        self.nothing_selected = EmptyState(
+            self.tr("No client selected"),
+            self.tr("Choose a client on the left, or create a new one."),
+        )
+        self.right = QStackedWidget()
+        for widget in (self.welcome, self.nothing_selected, self.page):
+            self.right.addWidget(widget)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.client_list)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 760])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._build_menus()
+        self.location_label = QLabel()
+        self.statusBar().addPermanentWidget(self.location_label)
+        self._show_location()
+        self._update_title()
+        self.restore_state()
+        self.reload_clients()
+        last = self.state.value("main/last_client")
+        if last is None or not self.client_list.select(int(str(last))):
+            self.client_list.select_first()
+        self._update_actions()
+
+    # -- construction --------------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.act_new_client = self._action(self.tr("&New Client…"), self.new_client, "Ctrl+N")
+        self.act_edit_client = self._action(self.tr("&Edit Client…"), self.edit_client, "Ctrl+E")
+        self.act_archive = self._action(
+            self.tr("&Archive Client"), lambda: self.set_archived(True), "Ctrl+Shift+A"
+        )
+        self.act_restore = self._action(
+            self.tr("&Restore Client"), lambda: self.set_archived(False), "Ctrl+Shift+R"
+        )
+        self.act_delete_client = self._action(
+            self.tr("&Delete Client…"), self.delete_client, "Ctrl+Shift+Del"
+        )
+        self.act_new_channel = self._action(
+            self.tr("New &Channel…"), self.new_channel, "Ctrl+Shift+N"
+        )
+        self.act_settings = self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,")
+        self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, keys.Quit)
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_find = self._action(self.tr("&Find Client"), self.focus_search, keys.Find)
+        self.act_show_archived = self._action(
+            self.tr("Show &Archived Clients"), self.client_list.archived_check.setChecked
+        )
+        self.act_show_archived.setCheckable(True)
+        self.client_list.archived_check.toggled.connect(self.act_show_archived.setChecked)
+        self.act_overview = self._action(
+            self.tr("&Overview"), lambda: self.page.tabs.setCurrentIndex(0), "Ctrl+1"
+        )
+        self.act_channels = self._action(
+            self.tr("C&hannels"), lambda: self.page.tabs.setCurrentIndex(1), "Ctrl+2"
+        )
+        self.act_about = self._action(self.tr("&About Mailsource"), self.open_about)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_new_client)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_settings)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        client_menu = bar.addMenu(self.tr("&Client"))
+        for action in (self.act_edit_client, self.act_new_channel):
+            client_menu.addAction(action)
+        client_menu.addSeparator()
+        for action in (self.act_archive, self.act_restore, self.act_delete_client):
+            client_menu.addAction(action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for action in (self.act_find, self.act_show_archived):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_overview)
+        view_menu.addAction(self.act_channels)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+
+    # -- state -----------------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        geometry = self.state.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 700)
+        splitter = self.state.value("main/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        archived = str(self.state.value("main/show_archived", "false")).lower() == "true"
+        self.client_list.archived_check.setChecked(archived)
+
+    def save_state(self) -> None:
+        self.state.setValue("main/geometry", self.saveGeometry())
+        self.state.setValue("main/splitter", self.splitter.saveState())
+        self.state.setValue("main/show_archived", self.client_list.show_archived)
+        current = self.client_list.current_id()
+        if current is not None:
+            self.state.setValue("main/last_client", current)
+        self.state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    # -- views -----------------------------------------------------------------------------------
+    def current_client_id(self) -> int | None:
+        return self.client_list.current_id()
+
+    def reload_clients(self) -> None:
+        try:
+            clients = self.ws.clients.list(
+                include_archived=self.client_list.show_archived,
+                search=self.client_list.search_text,
+            )
+            any_client = bool(clients) or bool(
+                self.client_list.search_text or self.ws.clients.list(include_archived=True)
+            )
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        previous = self.client_list.current_id()
+        self.client_list.set_clients(clients)
+        if previous is not None and self.client_list.current_id() is None:
+            self.client_list.select_first()
+        self._any_client = any_client
+        self._show_current()
+
+    def _show_current(self) -> None:
+        client_id = self.client_list.current_id()
+        if client_id is None:
+            self.right.setCurrentWidget(
+                self.nothing_selected if getattr(self, "_any_client", False) else self.welcome
+            )
+            self._update_title()
+            self._update_actions()
+            return
+        try:
+            client = self.ws.clients.get(client_id)
+            channels = self.ws.channels.list(client_id)
+        except NotFoundError:
+            self.reload_clients()
+            return
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        self.page.show_client(client, channels)
+        self.right.setCurrentWidget(self.page)
+        self._update_title()
+        self._update_actions()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh what ``changes`` affects."""
+        if changes.empty:
+            return
+        current = self.client_list.current_id()
+        if (
+            changes.clients
+            or changes.deleted_clients
+            or changes.channels
+            or changes.deleted_channels
+        ):
+            # Channel counts show in the list, so channel changes refresh it too.
+            self.reload_clients()
+        if current is not None and current not in changes.deleted_clients:
+            self._show_current()
+        self.changes_applied.emit(changes)
+
+    def _update_title(self) -> None:
+        client = self.page.client if self.right.currentWidget() is self.page else None
+        title = f"{client.name} — {APP_NAME}" if client else APP_NAME
+        if self.demo:
+            title += " " + self.tr("[demo data]")
+        self.setWindowTitle(title)
+
+    def _update_actions(self) -> None:
+        client = self.page.client if self.right.currentWidget() is self.page else None
+        has = client is not None
+        for action in (
+            self.act_edit_client,
+            self.act_delete_client,
+            self.act_new_channel,
+            self.act_overview,
+            self.act_channels,
+        ):
+            action.setEnabled(has)
+        self.act_archive.setEnabled(has and not client.archived)  # type: ignore[union-attr]
+        self.act_restore.setEnabled(has and client.archived)  # type: ignore[union-attr]
+
+    def _show_location(self) -> None:
+        if self.ws.db.is_sqlite:
+            text = self.tr("Data: {where}").format(where=self.ws.db.describe())
+        else:
+            text = self.tr("Team server: {where}").format(where=self.ws.db.describe())
+        self.location_label.setText(text)
+
+    def focus_search(self) -> None:
+        self.client_list.search_edit.setFocus()
+        self.client_list.search_edit.selectAll()
+
+    def _on_client_list_client_selected(self, _client_id: object) -> None:
+        self._show_current()
+
+    # -- client operations -----------------------------------------------------------------------
+    def new_client(self) -> None:
+        dialog = ClientDialog(parent=self)
+        dialog.saver = lambda: self.ws.clients.create(dialog.client_fields())
+        if dialog.exec():
+            result = dialog.result_value
+            if self.client_list.search_text:
+                self.client_list.search_edit.clear()
+            self.apply_changes(result.changes)
+            self.client_list.select(result.value.id)
+            self.statusBar().showMessage(
+                self.tr("Client “{name}” created.").format(name=result.value.name), 5000
+            )
+
+    def edit_client(self) -> None:
+        client_id = self.current_client_id()
+        if client_id is None:
+            return
+        try:
+            client = self.ws.clients.get(client_id)
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        dialog = ClientDialog(client, parent=self)
+        dialog.saver = lambda: self.ws.clients.update(client_id, dialog.client_fields())
+        if dialog.exec():
+            self.apply_changes(dialog.result_value.changes)
+
+    def set_archived(self, archived: bool) -> None:
+        client_id = self.current_client_id()
+        if client_id is None:
+            return
+        try:
+            result = self.ws.clients.set_archived(client_id, archived)
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        self.apply_changes(result.changes)
+        if archived:
+            message = self.tr("“{name}” archived. Turn on “Show archived clients” to see it.")
+        else:
+            message = self.tr("“{name}” restored.")
+        self.statusBar().showMessage(message.format(name=result.value.name), 6000)
+
+    def delete_client(self) -> None:
+        client_id = self.current_client_id()
+        if client_id is None:
+            return
+        try:
+            client = self.ws.clients.get(client_id)
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete client"))
+        box.setText(self.tr("Delete “{name}” and all of its data?").format(name=client.name))
+        box.setInformativeText(
+            self.tr(
+                "Its %n channel(s) and everything recorded for it are removed for good. "
+                "Archiving hides the client but keeps its history.",
+                "",
+                client.channel_count,
+            )
+        )
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        archive = box.addButton(self.tr("Archive Instead"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        if client.archived:
+            archive.hide()
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is archive:
+            self.set_archived(True)
+            return
+        if clicked is not delete:
+            return
+        row = self.client_list.model.row_of(client_id)
+        try:
+            changes = self.ws.clients.delete(client_id)
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        self.apply_changes(changes)
+        count = self.client_list.model.rowCount()
+        if count:
+            self.client_list.select(self.client_list.model.record(min(row, count - 1)).id)
+        self.statusBar().showMessage(
+            self.tr("Client “{name}” deleted.").format(name=client.name), 6000
+        )
+
+    # -- channel operations ----------------------------------------------------------------------
+    def new_channel(self) -> None:
+        client_id = self.current_client_id()
+        if client_id is None:
+            return
+        from app.core.clients.model import PALETTE
+
+        color = PALETTE[self.page.channels.model.rowCount() % len(PALETTE)]
+        dialog = ChannelDialog(parent=self, color=color)
+        dialog.saver = lambda: self.ws.channels.create(client_id, dialog.channel_fields())
+        if dialog.exec():
+            self.page.tabs.setCurrentWidget(self.page.channels)
+            self.apply_changes(dialog.result_value.changes)
+            self.page.channels.select_channel(dialog.result_value.value.id)
+
+    def edit_channel(self, channel_id: int) -> None:
+        try:
+            channel = self.ws.channels.get(channel_id)
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        dialog = ChannelDialog(channel, parent=self)
+        dialog.saver = lambda: self.ws.channels.update(channel_id, dialog.channel_fields())
+        if dialog.exec():
+            self.apply_changes(dialog.result_value.changes)
+            self.page.channels.select_channel(channel_id)
+
+    def toggle_channel(self, channel_id: int) -> None:
+        try:
+            channel = self.ws.channels.get(channel_id)
+            result = self.ws.channels.set_active(channel_id, not channel.active)
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        self.apply_changes(result.changes)
+        self.page.channels.select_channel(channel_id)
+
+    def delete_channel(self, channel_id: int) -> None:
+        try:
+            channel = self.ws.channels.get(channel_id)
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete channel"))
+        box.setText(self.tr("Delete the channel “{name}”?").format(name=channel.name))
+        box.setInformativeText(
+            self.tr("Pausing keeps the channel and its history but stops expecting leads from it.")
+        )
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        pause = box.addButton(self.tr("Pause Instead"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        if not channel.active:
+            pause.hide()
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is pause:
+            self.toggle_channel(channel_id)
+            return
+        if clicked is not delete:
+            return
+        try:
+            changes = self.ws.channels.delete(channel_id)
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        self.apply_changes(changes)
+
+    # -- settings and about ----------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from app.ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ws.settings, self.ws.location, self)
+        if not dialog.exec():
+            return
+        try:
+            self.ws.save_settings(dialog.result_settings)
+        except OSError as exc:
+            show_error(
+                self,
+                self.tr("Could not save the settings to {path}: {reason}").format(
+                    path=self.ws.location.settings_file, reason=exc.strerror or exc
+                ),
+            )
+            return
+        if dialog.requires_restart():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Restart Mailsource"),
+                self.tr("The new settings apply after a restart. Restart now?"),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                QTimer.singleShot(0, self.restart_requested.emit)
+
+    def open_about(self) -> None:
+        from app.ui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self.ws, self).exec()
