@@ -1,0 +1,497 @@
+"""Yandex Metrica Logs API, source ``visits``: a TSV in ClickHouse ``TabSeparatedWithNames`` shape.
+
+Columns are mapped by header name, never by position. Attributed fields may carry any attribution
+prefix (``ym:s:lastsignTrafficSource``, ``ym:s:firstUTMSource``, the legacy unprefixed
+``ym:s:UTMSource``); when several models are present the last-significant one wins. Values use
+ClickHouse escaping (``\\t``, ``\\n``, ``\\\\``, ``\\'``); visit params come as parallel
+arrays ``parsedParamsKey1..10`` where element *i* of each level is one leaf path. ``dateTime``
+is in the counter's time zone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from app.core.i18n import translate
+from app.core.visits.formats.common import (
+    FileFormatError,
+    ParsedRows,
+    clean,
+    contact_action,
+    excerpt,
+    has_bad_chars,
+    is_bot_browser,
+    local_to_utc,
+    screen,
+    to_int,
+)
+from app.core.visits.model import ImportReport, RejectKind, Visit, VisitFormat
+from app.core.visits.options import ACTION_PARAM, PAGE_PARAM, POOL_PARAM, TOKEN_PARAM
+
+PREFIX = "ym:s:"
+
+_ATTRIBUTED = (
+    "trafficsource",
+    "advengine",
+    "referalsource",
+    "searchengineroot",
+    "searchengine",
+    "socialnetwork",
+    "socialnetworkprofile",
+    "directclickorder",
+    "directclickordername",
+    "directphraseorcond",
+    "utmcampaign",
+    "utmcontent",
+    "utmmedium",
+    "utmsource",
+    "utmterm",
+    "gclid",
+    "hasgclid",
+    "messenger",
+    "recommendationsystem",
+)
+_MODELS = (
+    "cross_device_last_yandex_direct_click|cross_device_last_significant|cross_device_first|"
+    "cross_device_last|last_yandex_direct_click|lastsignificant|lastsign|automatic|first|last"
+)
+_ATTRIBUTED_RE = re.compile(rf"^({_MODELS})?({'|'.join(_ATTRIBUTED)})$", re.IGNORECASE)
+# Which attribution model to prefer when an export holds several: the Logs API default first.
+_MODEL_RANK = {"lastsign": 0, "lastsignificant": 0, "last": 1, "": 2, "automatic": 3, "first": 4}
+
+_DEVICES = {"1": "desktop", "2": "mobile", "3": "tablet", "4": "tv"}
+_ESCAPES = {
+    "t": "\t",
+    "n": "\n",
+    "r": "\r",
+    "\\": "\\",
+    "'": "'",
+    '"': '"',
+    "0": "\0",
+    "b": "\b",
+    "f": "\f",
+}
+_PARAM_LEVELS = 10
+
+
+class MetricaColumns:
+    """Where each field we read sits in the header; -1 when the export lacks it."""
+
+    def __init__(self, header: list[str]) -> None:
+        self.width = len(header)
+        best: dict[str, tuple[int, int]] = {}
+        plain: dict[str, int] = {}
+        for index, raw in enumerate(header):
+            name = raw.strip()
+            if not name.lower().startswith(PREFIX):
+                continue
+            name = name[len(PREFIX) :].lower()
+            plain.setdefault(name, index)
+            match = _ATTRIBUTED_RE.match(name)
+            if match:
+                model = (match.group(1) or "").lower()
+                base = match.group(2).lower()
+                rank = _MODEL_RANK.get(model, 5)
+                if base not in best or rank < best[base][0]:
+                    best[base] = (rank, index)
+        self._plain = plain
+        self._attributed = {base: index for base, (_, index) in best.items()}
+
+    def plain(self, name: str) -> int:
+        """Column of an unattributed field (lower-case name without ``ym:s:``)."""
+        return self._plain.get(name, -1)
+
+    def attributed(self, base: str) -> int:
+        """Column of an attributed field, whatever its attribution prefix."""
+        return self._attributed.get(base, -1)
+
+    def params(self) -> list[int]:
+        """Columns of ``parsedParamsKey1..N`` in level order (stops at the first gap)."""
+        found = []
+        for level in range(1, _PARAM_LEVELS + 1):
+            index = self.plain(f"parsedparamskey{level}")
+            if index < 0:
+                break
+            found.append(index)
+        return found
+
+
+def is_metrica_header(line: str) -> bool:
+    """Whether a header line is a Logs API visits header."""
+    return line.lstrip("\ufeff").lower().startswith(PREFIX) and "\t" in line
+
+
+def unescape(value: str) -> str:
+    """Undo ClickHouse TSV escaping; raises ValueError on a dangling backslash."""
+    if "\\" not in value:
+        return value
+    if value == "\\N":
+        return ""
+    out: list[str] = []
+    pos = 0
+    while True:
+        slash = value.find("\\", pos)
+        if slash < 0:
+            out.append(value[pos:])
+            break
+        out.append(value[pos:slash])
+        if slash + 1 >= len(value):
+            raise ValueError("dangling backslash")
+        char = value[slash + 1]
+        out.append(_ESCAPES.get(char, char))
+        pos = slash + 2
+    return "".join(out)
+
+
+def parse_array(raw: str) -> list[str]:
+    """Parse a ClickHouse array as text: ``['a','b\\'c']`` or ``[1,2]``; ValueError when broken."""
+    raw = raw.strip()
+    if not raw or raw == "\\N":
+        return []
+    if raw[0] != "[" or raw[-1] != "]":
+        raise ValueError("not an array")
+    body = raw[1:-1]
+    items: list[str] = []
+    pos, end = 0, len(body)
+    expect_item = True
+    while pos < end:
+        char = body[pos]
+        if char in " ":
+            pos += 1
+        elif char == ",":
+            if expect_item:
+                raise ValueError("empty array element")
+            expect_item = True
+            pos += 1
+        elif not expect_item:
+            raise ValueError("missing comma in array")
+        elif char == "'":
+            buf: list[str] = []
+            pos += 1
+            while True:
+                if pos >= end:
+                    raise ValueError("unterminated string in array")
+                char = body[pos]
+                if char == "\\":
+                    if pos + 1 >= end:
+                        raise ValueError("dangling backslash in array")
+                    nxt = body[pos + 1]
+                    # A doubly escaped quote (\\\') shows up when the TSV layer escaped it again.
+                    if nxt == "\\" and body.startswith("\\'", pos + 2):
+                        buf.append("'")
+                        pos += 4
+                        continue
+                    buf.append(_ESCAPES.get(nxt, nxt))
+                    pos += 2
+                elif char == "'":
+                    pos += 1
+                    break
+                else:
+                    buf.append(char)
+                    pos += 1
+            items.append("".join(buf))
+            expect_item = False
+        else:
+            stop = body.find(",", pos)
+            stop = end if stop < 0 else stop
+            token = body[pos:stop].strip()
+            if not re.fullmatch(r"-?[0-9.eE+]+", token):
+                raise ValueError("bad array element")
+            items.append(token)
+            pos = stop
+            expect_item = False
+    if expect_item and items:
+        raise ValueError("trailing comma in array")
+    return items
+
+
+def zip_params(levels: Iterable[list[str]]) -> list[tuple[str, str]]:
+    """Turn parallel ``parsedParamsKeyN`` arrays into ``(dotted key, value)`` leaf pairs."""
+    arrays = list(levels)
+    if not arrays:
+        return []
+    pairs: list[tuple[str, str]] = []
+    for i in range(len(arrays[0])):
+        path = [arr[i] for arr in arrays if i < len(arr) and arr[i] != ""]
+        if len(path) >= 2:
+            pairs.append((".".join(path[:-1]), path[-1]))
+    return pairs
+
+
+def parse(text: TextIO, zone: ZoneInfo, report: ImportReport) -> ParsedRows:
+    """Yield visits (or None for a skipped line) from a Logs API visits TSV."""
+    header_line = text.readline()
+    line_no = 1
+    header = header_line.rstrip("\r\n").lstrip("\ufeff").split("\t")
+    cols = MetricaColumns(header)
+    visit_col = cols.plain("visitid")
+    time_col = cols.plain("datetime")
+    utc_col = cols.plain("datetimeutc")
+    if visit_col < 0 or (time_col < 0 and utc_col < 0):
+        raise FileFormatError(
+            translate("visits", "the header has no ym:s:visitID or ym:s:dateTime column"), 1
+        )
+    if time_col < 0:
+        report.warn(
+            translate(
+                "visits",
+                "ym:s:dateTime is missing; times come from ym:s:dateTimeUTC, "
+                "which Yandex documents as UTC+3",
+            )
+        )
+    header_text = header_line.rstrip("\r\n").lstrip("\ufeff")
+    width = cols.width
+    col = cols.plain
+    att = cols.attributed
+    c_counter = col("counterid")
+    c_client = col("clientid")
+    c_new = col("isnewuser")
+    c_start = col("starturl")
+    c_referer = col("referer")
+    c_views = col("pageviews")
+    c_duration = col("visitduration")
+    c_country = col("regioncountry")
+    c_city = col("regioncity")
+    c_device = col("devicecategory")
+    c_os = col("operatingsystem")
+    c_os_root = col("operatingsystemroot")
+    c_browser = col("browser")
+    c_js = col("javascriptenabled")
+    c_width = col("screenwidth")
+    c_height = col("screenheight")
+    c_source = att("trafficsource")
+    c_utm_source = att("utmsource")
+    c_utm_medium = att("utmmedium")
+    c_utm_campaign = att("utmcampaign")
+    c_utm_term = att("utmterm")
+    c_utm_content = att("utmcontent")
+    c_search = att("searchengine")
+    c_search_root = att("searchengineroot")
+    c_adv = att("advengine")
+    c_social = att("socialnetwork")
+    c_referral = att("referalsource")
+    c_messenger = att("messenger")
+    c_recommend = att("recommendationsystem")
+    c_direct_order = att("directclickordername")
+    c_phrase = att("directphraseorcond")
+    c_gclid = att("gclid")
+    c_params = cols.params()
+    moscow = ZoneInfo("Europe/Moscow")
+    warned_parts = False
+    checked_utc = False
+
+    def get(fields: list[str], index: int) -> str | None:
+        if index < 0:
+            return None
+        value = fields[index]
+        if "\\" in value:
+            value = unescape(value)
+        return value or None
+
+    for raw in text:
+        line_no += 1
+        line = raw[:-1] if raw.endswith("\n") else raw
+        if line.endswith("\r"):
+            line = line[:-1]
+        if not line:
+            continue
+        if line == header_text:
+            # Concatenated download parts each start with their own header.
+            if not warned_parts:
+                report.warn(translate("visits", "the file joins several Logs API parts"))
+                warned_parts = True
+            continue
+        report.rows_read += 1
+        if has_bad_chars(line):
+            report.reject(line_no, _bad_bytes(), excerpt(line))
+            yield None
+            continue
+        fields = line.split("\t")
+        if len(fields) != width:
+            report.reject(
+                line_no,
+                translate("visits", "expected {expected} columns, found {found}").format(
+                    expected=width, found=len(fields)
+                ),
+                excerpt(line),
+            )
+            yield None
+            continue
+        try:
+            visit_id = fields[visit_col]
+            if not visit_id.isdigit():
+                raise _RowError(translate("visits", "ym:s:visitID is not a number"))
+            if time_col >= 0:
+                try:
+                    started = local_to_utc(datetime.fromisoformat(fields[time_col]), zone)
+                except ValueError:
+                    raise _RowError(_bad_time(fields[time_col])) from None
+                if not checked_utc and utc_col >= 0 and fields[utc_col]:
+                    checked_utc = True
+                    _check_utc(started, fields[utc_col], moscow, report)
+            else:
+                try:
+                    started = local_to_utc(datetime.fromisoformat(fields[utc_col]), moscow)
+                except ValueError:
+                    raise _RowError(_bad_time(fields[utc_col])) from None
+            browser = get(fields, c_browser)
+            if is_bot_browser(browser) or get(fields, c_js) == "0":
+                report.reject(
+                    line_no,
+                    translate("visits", "robot visit (headless browser or JavaScript off)"),
+                    excerpt(line),
+                    RejectKind.BOT,
+                )
+                yield None
+                continue
+            params: list[tuple[str, str]] = []
+            if c_params:
+                try:
+                    params = zip_params(parse_array(fields[i]) for i in c_params)
+                except ValueError:
+                    raise _RowError(translate("visits", "broken visit params array")) from None
+            token = pool = action = page = None
+            for key, value in params:
+                leaf = key.rsplit(".", 1)[-1]
+                if leaf == TOKEN_PARAM and token is None:
+                    token = value
+                elif leaf == POOL_PARAM and pool is None:
+                    pool = value
+                elif leaf == ACTION_PARAM and action is None:
+                    action = value
+                elif leaf == PAGE_PARAM and page is None:
+                    page = value
+            traffic = get(fields, c_source)
+            source = get(fields, c_utm_source) or _engine_source(
+                traffic,
+                get(fields, c_search) or get(fields, c_search_root),
+                get(fields, c_adv),
+                get(fields, c_social),
+                get(fields, c_referral),
+                get(fields, c_messenger),
+                get(fields, c_recommend),
+            )
+            direct_order = get(fields, c_direct_order)
+            if direct_order == "0":
+                direct_order = None
+            new_user = get(fields, c_new)
+            device = get(fields, c_device)
+            visit = Visit(
+                source_format=VisitFormat.METRICA,
+                visit_id=visit_id,
+                started_at=started,
+                counter_id=get(fields, c_counter),
+                token=clean(token),
+                pool_index=_pool_index(pool),
+                traffic_source=traffic,
+                source=source,
+                medium=get(fields, c_utm_medium),
+                campaign=get(fields, c_utm_campaign) or direct_order,
+                keyword=get(fields, c_utm_term) or get(fields, c_phrase),
+                content=get(fields, c_utm_content),
+                referrer=get(fields, c_referer),
+                landing_page=get(fields, c_start),
+                country=get(fields, c_country),
+                city=get(fields, c_city),
+                device=_DEVICES.get(device or "", device),
+                os=get(fields, c_os) or get(fields, c_os_root),
+                browser=browser,
+                screen=screen(get(fields, c_width), get(fields, c_height)),
+                duration_s=to_int(get(fields, c_duration)),
+                page_views=to_int(get(fields, c_views)),
+                is_new_visitor=None if new_user is None else new_user == "1",
+                metrica_client_id=_id(get(fields, c_client)),
+                gclid=get(fields, c_gclid),
+                contact_action=contact_action(action),
+                contact_page=clean(page),
+                params=tuple(params),
+            )
+        except _RowError as exc:
+            report.reject(line_no, exc.reason, excerpt(line))
+            yield None
+            continue
+        except ValueError as exc:
+            report.reject(line_no, _describe(exc), excerpt(line))
+            yield None
+            continue
+        yield visit
+
+
+class _RowError(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _describe(exc: ValueError) -> str:
+    if "backslash" in str(exc):
+        return translate("visits", "broken escaping (a backslash at the end of a value)")
+    return translate("visits", "a number column holds text")
+
+
+def _bad_bytes() -> str:
+    return translate("visits", "bytes that are not valid in the file's encoding")
+
+
+def _bad_time(value: str) -> str:
+    return translate("visits", "unreadable date and time: {value}").format(value=value[:40])
+
+
+def _id(value: str | None) -> str | None:
+    # Metrica writes 0 for "no client id"; ids stay text, they exceed signed 64-bit.
+    if not value or value == "0":
+        return None
+    return value
+
+
+def _pool_index(value: str | None) -> int | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return int(value) if value.isdigit() else None
+
+
+def _engine_source(  # noqa: PLR0917 - one value per kind of source, read in one place
+    traffic: str | None,
+    search: str | None,
+    adv: str | None,
+    social: str | None,
+    referral: str | None,
+    messenger: str | None,
+    recommend: str | None,
+) -> str | None:
+    if traffic == "organic":
+        return search
+    if traffic == "ad":
+        return adv if adv and adv != "ya_undefined" else None
+    if traffic == "social":
+        return social
+    if traffic == "referral":
+        return referral
+    if traffic == "messenger":
+        return messenger
+    if traffic == "recommend":
+        return recommend
+    return None
+
+
+def _check_utc(started: datetime, utc_text: str, moscow: ZoneInfo, report: ImportReport) -> None:
+    # dateTimeUTC is documented as "UTC+3"; accept either reading, warn when neither fits.
+    try:
+        naive = datetime.fromisoformat(utc_text)
+    except ValueError:
+        return
+    as_utc = local_to_utc(naive, ZoneInfo("UTC"))
+    as_moscow = local_to_utc(naive, moscow)
+    if started not in (as_utc, as_moscow):
+        report.warn(
+            translate(
+                "visits",
+                "ym:s:dateTime and ym:s:dateTimeUTC disagree with the site's time zone: "
+                "check the time zone setting",
+            )
+        )

@@ -1,0 +1,149 @@
+"""Stream a visit file as batches of :class:`Visit`, with progress, Cancel and a report.
+
+Memory stays flat whatever the file size: rows are parsed one at a time and handed out in batches
+of ``options.batch_size`` (10,000 by default) for the storage layer to insert. Cancel is checked
+between batches and raises :class:`~app.core.errors.Cancelled`; the caller rolls back its
+transaction, so an import is one unit. A file that turns out unreadable midway raises
+:class:`~app.core.visits.errors.ImportFileError` naming the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from app.core.i18n import translate
+from app.core.jobs import CancelToken, ProgressFn, no_progress
+from app.core.visits.detect import Detection, detect
+from app.core.visits.encoding import open_text
+from app.core.visits.errors import ImportFileError
+from app.core.visits.formats import ga4, ga4_ui, mapped_csv, matomo, metrica
+from app.core.visits.formats.common import FileFormatError, ParsedRows
+from app.core.visits.mapping import ColumnMapping
+from app.core.visits.model import ImportReport, Visit, VisitFormat
+from app.core.visits.options import ImportOptions
+
+
+class VisitReader:
+    """Reads one visit file; iterate :meth:`batches`, then look at :attr:`report`."""
+
+    def __init__(
+        self,
+        path: Path,
+        options: ImportOptions | None = None,
+        *,
+        detection: Detection | None = None,
+        mapping: ColumnMapping | None = None,
+        report: ImportReport | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.options = options or ImportOptions()
+        self.detection = detection or detect(self.path)
+        self.mapping = mapping
+        self.report = report or ImportReport()
+        self._check()
+
+    def _check(self) -> None:
+        det = self.detection
+        if det.format is VisitFormat.CSV:
+            if self.mapping is None:
+                raise ImportFileError(
+                    self.path, translate("visits", "map the file's columns before importing")
+                )
+            self.mapping.check_header(list(det.header))
+        elif det.needs_timezone and self.options.zone() is None:
+            raise ImportFileError(
+                self.path,
+                translate(
+                    "visits",
+                    "this export writes local times: set the site's time zone in the client's "
+                    "settings first",
+                ),
+            )
+
+    def batches(
+        self, progress: ProgressFn = no_progress, cancel: CancelToken | None = None
+    ) -> Iterator[list[Visit]]:
+        """Yield lists of visits; progress is ``(bytes read, file size, message)``."""
+        size = self.detection.size
+        batch_size = max(1, self.options.batch_size)
+        report = self.report
+        try:
+            with self.path.open("rb") as binary:
+                text = open_text(
+                    binary,
+                    self.detection.encoding.encoding,
+                    newline="\n" if self.detection.format is VisitFormat.METRICA else "",
+                )
+                batch: list[Visit] = []
+                consumed = 0
+                progress(0, size, "")
+                for item in self._parser(text):
+                    consumed += 1
+                    if item is not None:
+                        batch.append(item)
+                        report.count(item)
+                    if len(batch) >= batch_size or consumed >= batch_size:
+                        if cancel is not None:
+                            cancel.raise_if_cancelled()
+                        if batch:
+                            yield batch
+                            batch = []
+                        consumed = 0
+                        progress(_position(binary, size), size, self._message())
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                if batch:
+                    yield batch
+                progress(size, size, self._message())
+        except FileFormatError as exc:
+            raise ImportFileError(self.path, exc.reason, line=exc.line) from exc
+        except OSError as exc:
+            raise ImportFileError(self.path, exc.strerror or str(exc)) from exc
+        if report.rows_read == 0:
+            report.warn(translate("visits", "the file holds no visits"))
+
+    def _message(self) -> str:
+        return translate("visits", "{count} visits read").format(count=self.report.visits)
+
+    def _parser(self, text: TextIO) -> ParsedRows:
+        det, opts, report = self.detection, self.options, self.report
+        zone = opts.zone()
+        delimiter = det.delimiter or ","
+        if det.format is VisitFormat.METRICA:
+            assert zone is not None  # checked in _check
+            return metrica.parse(text, zone, report)
+        if det.format is VisitFormat.GA4_NDJSON:
+            return ga4.parse_ndjson(text, report)
+        if det.format is VisitFormat.GA4_CSV:
+            return ga4.parse_flat_csv(text, report, delimiter)
+        if det.format is VisitFormat.GA4_UI:
+            return ga4_ui.parse(text, zone, report, delimiter)
+        if det.format is VisitFormat.MATOMO:
+            if det.is_json:
+                return matomo.parse_json(text, report, opts.matomo_token_dimension)
+            return matomo.parse_csv(text, report, opts.matomo_token_dimension, delimiter)
+        assert self.mapping is not None
+        return mapped_csv.parse(text, self.mapping, zone, report, delimiter)
+
+
+def _position(binary: BinaryIO, size: int) -> int:
+    try:
+        return min(binary.tell(), size)
+    except OSError:
+        return 0
+
+
+def read_visits(
+    path: Path,
+    options: ImportOptions | None = None,
+    *,
+    mapping: ColumnMapping | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+    report: ImportReport | None = None,
+) -> Iterator[list[Visit]]:
+    """Detect and stream a file in one call; pass ``report`` to see what was skipped."""
+    reader = VisitReader(path, options, mapping=mapping, report=report)
+    return reader.batches(progress, cancel)
