@@ -49,22 +49,22 @@ def current_revision(db: Database) -> str | None:
         return None if row is None else str(row[0])
 
 
-def _alembic_config(connection: object) -> object:
+def _alembic_config(connection: object, script_location: Path | None = None) -> object:
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", str(script_location or MIGRATIONS_DIR))
     cfg.attributes["connection"] = connection
     return cfg
 
 
-def known_revisions() -> set[str]:
+def known_revisions(script_location: Path | None = None) -> set[str]:
+    """Every revision in the migrations folder (``script_location``, default the app's own)."""
+    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    from alembic.config import Config
-
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", str(script_location or MIGRATIONS_DIR))
     return {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
 
 
@@ -89,12 +89,18 @@ def _restore_sqlite(path: Path, backup: Path) -> None:
     shutil.copyfile(backup, path)
 
 
-def upgrade(db: Database, *, target: str = "head") -> MigrationResult:
-    """Migrate ``db`` to ``target``; a no-op (and no Alembic import) when it is already current."""
+def upgrade(
+    db: Database, *, target: str = "head", script_location: Path | None = None
+) -> MigrationResult:
+    """Migrate ``db`` to ``target``; a no-op (and no Alembic import) when it is already current.
+
+    ``script_location`` is the migrations folder, the app's own by default (tests pass a copy
+    with extra revisions).
+    """
     before = current_revision(db)
-    if before == SCHEMA_HEAD and target == "head":
+    if before == SCHEMA_HEAD and target == "head" and script_location is None:
         return MigrationResult(before, before, None)
-    if before is not None and before not in known_revisions():
+    if before is not None and before not in known_revisions(script_location):
         raise StorageError(
             translate(
                 "storage",
@@ -122,7 +128,7 @@ def upgrade(db: Database, *, target: str = "head") -> MigrationResult:
 
     try:
         with db.engine.begin() as conn:
-            command.upgrade(_alembic_config(conn), target)  # type: ignore[arg-type]
+            command.upgrade(_alembic_config(conn, script_location), target)  # type: ignore[arg-type]
     except Exception as exc:
         log.exception("Migration of %s from %s failed", db.describe(), before)
         db.dispose()
