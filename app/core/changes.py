@@ -16,6 +16,8 @@ class Changes:
     channels: frozenset[int] = field(default_factory=frozenset)
     deleted_clients: frozenset[int] = field(default_factory=frozenset)
     deleted_channels: frozenset[int] = field(default_factory=frozenset)
+    addresses: frozenset[int] = field(default_factory=frozenset)
+    """Tracking addresses created, edited or retired (they are never deleted)."""
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -23,11 +25,18 @@ class Changes:
             channels=self.channels | other.channels,
             deleted_clients=self.deleted_clients | other.deleted_clients,
             deleted_channels=self.deleted_channels | other.deleted_channels,
+            addresses=self.addresses | other.addresses,
         )
 
     @property
     def empty(self) -> bool:
-        return not (self.clients or self.channels or self.deleted_clients or self.deleted_channels)
+        return not (
+            self.clients
+            or self.channels
+            or self.deleted_clients
+            or self.deleted_channels
+            or self.addresses
+        )
 
 
 @dataclass(frozen=True)

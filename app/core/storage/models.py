@@ -118,3 +118,52 @@ class ChannelRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     client: Mapped[ClientRow] = relationship(back_populates="channels")
+
+
+class TrackingAddressRow(Base):
+    """A tracking address of a client, for at most one of its channels.
+
+    Rows are never deleted when an address is retired, and ``address_key`` stays unique within
+    the client, so an address once published can never be handed to another channel. Deleting
+    a channel keeps its addresses (``channel_id`` becomes NULL) for the same reason.
+    """
+
+    __tablename__ = "tracking_addresses"
+    __table_args__ = (
+        UniqueConstraint("client_id", "address_key"),
+        Index(None, "client_id", "channel_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    channel_id: Mapped[int | None] = mapped_column(
+        ForeignKey("channels.id", ondelete="SET NULL"), nullable=True
+    )
+    address: Mapped[str] = mapped_column(String(254))
+    """Local part as written, domain in IDNA form."""
+    address_key: Mapped[str] = mapped_column(String(254))
+    """The address in lower case: what uniqueness and matching compare."""
+    style: Mapped[str] = mapped_column(String(16))
+    tag: Mapped[str] = mapped_column(String(64), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class AddressSettingsRow(Base):
+    """A client's address style and dynamic-token settings (one row per client, if changed)."""
+
+    __tablename__ = "address_settings"
+
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
+    )
+    style: Mapped[str] = mapped_column(String(16), default="plus")
+    plus_delimiter: Mapped[str] = mapped_column(String(1), default="+")
+    alias_form: Mapped[str] = mapped_column(String(16), default="local.tag")
+    token_mode: Mapped[str] = mapped_column(String(16), default="off")
+    token_domain: Mapped[str] = mapped_column(String(253), default="")
+    token_length: Mapped[int] = mapped_column(Integer, default=6)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
