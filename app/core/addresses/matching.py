@@ -180,12 +180,15 @@ class AddressBook:
             return Match(MatchKind.NONE, key)
         base_key = f"{base}@{domain}"
         if base_key == self._main_key:
-            # ``info+tv+anything``: the server delivers it as tag "tv+anything"; the first
-            # segment is the tag the sender was given.
-            first = rest.partition(self._delimiter)[0]
-            entry = self._exact.get(f"{base}{self._delimiter}{first}@{domain}")
-            if entry is not None:
-                return Match(MatchKind.TRACKING, key, entry)
+            # ``info+tv+anything``: the server delivers it with the tag "tv+anything"; the
+            # longest known tag it starts with is the one the sender was given (with "-" as the
+            # delimiter a tag may itself hold "-": ``info-bill-board-x``).
+            cut = rest.rfind(self._delimiter)
+            while cut > 0:
+                entry = self._exact.get(f"{base}{self._delimiter}{rest[:cut]}@{domain}")
+                if entry is not None:
+                    return Match(MatchKind.TRACKING, key, entry)
+                cut = rest.rfind(self._delimiter, 0, cut)
             if self._plus_tokens:
                 token = read_token(rest, self.settings.token_length)
                 if token is not None:

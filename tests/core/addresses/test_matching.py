@@ -115,6 +115,13 @@ def test_dash_delimiter() -> None:
     )
     assert dashed.match("info-tv@client.ru").address_id == 1
     assert dashed.match("info-tv-x@client.ru").address_id == 1
+    board = AddressBook(
+        [BookEntry(1, "info-bill-board@client.ru", 10), BookEntry(2, "info-bill@client.ru", 11)],
+        main_address="info@client.ru",
+        settings=AddressSettings(plus_delimiter="-"),
+    )
+    assert board.match("info-bill-board-x-y@client.ru").address_id == 1  # longest known tag
+    assert board.match("info-bill-x@client.ru").address_id == 2
     assert dashed.match("info-radio@client.ru").kind is MatchKind.UNKNOWN_TAG
     # With "-" configured, "+" is just a character: no mailbox "info+radio" is known.
     assert dashed.match("info+radio@client.ru").kind is MatchKind.NONE
