@@ -39,8 +39,8 @@ def _ask_running_instance_to_activate(name: str) -> bool:
     if not socket.waitForConnected(500):
         return False
     socket.write(b"activate\n")
-    socket.flush()
-    ok = socket.waitForBytesWritten(500)
+    socket.flush()  # may already write everything, so waitForBytesWritten could wait for nothing
+    ok = socket.bytesToWrite() == 0 or socket.waitForBytesWritten(500)
     socket.disconnectFromServer()
     return ok
 
@@ -109,6 +109,7 @@ def run_gui(args: argparse.Namespace) -> int:
             conn = server.nextPendingConnection()
             conn.readyRead.connect(conn.readAll)
             conn.disconnected.connect(conn.deleteLater)
+        log.info("Activated by another start of Mailsource")
         window.showNormal()
         window.raise_()
         window.activateWindow()
@@ -122,6 +123,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     window.restart_requested.connect(on_restart)
     window.show()
+    log.info("Main window shown")
     if demo:
         _fill_demo(window)
     if smoke:

@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.state = state
         self.demo = demo
         self.setObjectName("MainWindow")
-        self.setMinimumSize(820, 520)
+        self.setMinimumSize(720, 480)
 
         self.client_list = ClientListPanel()
         self.client_list.client_selected.connect(self._on_client_list_client_selected)
@@ -136,10 +136,9 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("&Quit"), self.close, keys.Quit)
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_find = self._action(self.tr("&Find Client"), self.focus_search, keys.Find)
-        self.act_show_archived = self._action(
-            self.tr("Show &Archived Clients"), self.client_list.archived_check.setChecked
-        )
+        self.act_show_archived = QAction(self.tr("Show &Archived Clients"), self)
         self.act_show_archived.setCheckable(True)
+        self.act_show_archived.toggled.connect(self.client_list.archived_check.setChecked)
         self.client_list.archived_check.toggled.connect(self.act_show_archived.setChecked)
         self.act_overview = self._action(
             self.tr("&Overview"), lambda: self.page.tabs.setCurrentIndex(0), "Ctrl+1"
