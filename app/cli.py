@@ -25,15 +25,16 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.core.clients.model import ChannelFields, ChannelKind, Client, ClientFields
-from app.core.clients.validation import address_to_unicode, domain_to_unicode
 from app.core.errors import AppError, NotFoundError
 from app.core.logs import setup_logging
 from app.core.paths import resolve_location
-from app.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -144,10 +145,15 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _open(args: argparse.Namespace, *, write: bool) -> Workspace:
+    # Imported here: the GUI path must not pay for SQLAlchemy before its window shows.
+    from app.core.workspace import Workspace
+
     return Workspace.open(resolve_location(args.data_dir), database_url=args.db_url, lock=write)
 
 
 def _client_json(c: Client) -> dict[str, Any]:
+    from app.core.clients.validation import address_to_unicode, domain_to_unicode
+
     data = asdict(c)
     data["domains"] = [domain_to_unicode(d) for d in c.domains]
     data["main_address"] = address_to_unicode(c.main_address)
@@ -173,6 +179,8 @@ def _cmd_clients(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps([_client_json(c) for c in clients], ensure_ascii=False, indent=2))
             else:
+                from app.core.clients.validation import address_to_unicode
+
                 for c in clients:
                     flag = "  [archived]" if c.archived else ""
                     address = address_to_unicode(c.main_address) or "-"

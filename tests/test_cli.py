@@ -166,3 +166,21 @@ def test_second_window_on_the_same_data_is_refused(tmp_path: Path) -> None:
         first.wait(timeout=30)
         if first.stderr:
             first.stderr.close()
+
+
+def test_gui_start_on_a_damaged_database_says_what_and_where(tmp_path: Path) -> None:
+    damaged = tmp_path / "mailsource.sqlite3"
+    damaged.write_bytes(b"not a database at all" * 200)
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(tmp_path), "--smoke-test"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=120,
+        check=False,
+        cwd=REPO,
+    )
+    assert done.returncode == 4
+    assert "smoke test: window shown" in done.stdout
+    assert f"The database file {damaged} is damaged" in done.stderr
+    assert damaged.read_bytes() == b"not a database at all" * 200  # left as it was

@@ -13,13 +13,21 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import APP_NAME, ORG_NAME, __version__
 from app.core.errors import AppError, DataInUseError, StorageError
 from app.core.logs import setup_logging
-from app.core.paths import Location, resolve_location
+from app.core.paths import DB_URL_ENV, Location, resolve_location
 from app.core.settings import load_settings, save_settings
-from app.core.workspace import Workspace
+from app.core.storage.lock import DataFolderLock
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from app.core.workspace import Workspace
+    from app.ui.main_window import MainWindow
+    from app.ui.tasks import Task
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +60,12 @@ def _restart_command() -> tuple[str, list[str]]:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Open the main window; returns the process exit code."""
+    """Open the main window; returns the process exit code.
+
+    The window shows first, with the data folder locked; the database is opened and migrated on
+    a worker thread and shown when ready, so start-up never waits for SQLAlchemy, a migration or
+    a team server's network round trips.
+    """
     smoke = bool(getattr(args, "smoke_test", False))
     demo = bool(getattr(args, "demo", False))
     if smoke:
@@ -60,17 +73,15 @@ def run_gui(args: argparse.Namespace) -> int:
     throwaway: Path | None = None
     data_dir = args.data_dir
     if (demo or smoke) and not data_dir:
-        throwaway = Path(
-            tempfile.mkdtemp(prefix="mailsource-demo-" if demo else "mailsource-smoke-")
-        )
+        prefix = "mailsource-demo-" if demo else "mailsource-smoke-"
+        throwaway = Path(tempfile.mkdtemp(prefix=prefix))
         data_dir = str(throwaway)
     location = resolve_location(data_dir)
-    log_file = setup_logging(
-        location.log_dir, level=logging.DEBUG if args.verbose else logging.INFO
-    )
+    level = logging.DEBUG if args.verbose else logging.INFO
+    log_file = setup_logging(location.log_dir, level=level)
     log.info("Mailsource %s starting (data %s)", __version__, location.data_dir)
 
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtNetwork import QLocalServer
     from PySide6.QtWidgets import QApplication
@@ -92,9 +103,22 @@ def run_gui(args: argparse.Namespace) -> int:
     install_language(app, args.lang or settings.language)
     crash.install(log_file, show_dialog=not smoke)
 
-    ws = _open_workspace(location, args, smoke=smoke)
-    if ws is None:
-        return _exit_code
+    lock = DataFolderLock(location.data_dir)
+    try:
+        lock.acquire()
+    except DataInUseError as exc:
+        if _ask_running_instance_to_activate(_instance_name(location)):
+            print(
+                f"Mailsource is already open for {location.data_dir}; switched to it.",
+                file=sys.stderr,
+            )
+        else:
+            _tell(exc, smoke)
+        return exc.exit_code
+    except AppError as exc:
+        _tell(exc, smoke)
+        return exc.exit_code
+
     from app.ui.main_window import MainWindow
 
     server = QLocalServer()
@@ -102,7 +126,9 @@ def run_gui(args: argparse.Namespace) -> int:
     QLocalServer.removeServer(name)  # a crashed run may have left its socket; we hold the lock
     server.listen(name)
     state = QSettings(str(location.config_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(ws, state, demo=demo)
+    team = bool(args.db_url or os.environ.get(DB_URL_ENV) or settings.database_url)
+    where = app.translate("Startup", "the team server") if team else str(location.data_dir)
+    window = MainWindow(None, state, demo=demo, opening=where)
 
     def activate() -> None:
         while server.hasPendingConnections():
@@ -124,16 +150,18 @@ def run_gui(args: argparse.Namespace) -> int:
     window.restart_requested.connect(on_restart)
     window.show()
     log.info("Main window shown")
-    if demo:
-        _fill_demo(window)
     if smoke:
-        QTimer.singleShot(0, lambda: _finish_smoke_test(window))
+        print("smoke test: window shown", flush=True)
+    opener = _WorkspaceOpener(location, args, window, smoke=smoke, demo=demo)
+    opener.start()
     code = app.exec()
     from app.ui.tasks import TaskQueue
 
     TaskQueue.wait_all()
     server.close()
-    ws.close()
+    if window.attached:
+        window.ws.close()
+    lock.release()
     if throwaway is not None and not demo:
         shutil.rmtree(throwaway, ignore_errors=True)
     if restart["wanted"]:
@@ -141,54 +169,106 @@ def run_gui(args: argparse.Namespace) -> int:
 
         program, arguments = _restart_command()
         QProcess.startDetached(program, arguments)
-    return code if not smoke else _smoke_code
+    return opener.exit_code if opener.exit_code else code
 
 
-_exit_code = 0
-_smoke_code = 1
+def _tell(exc: AppError, smoke: bool) -> None:
+    print(f"error: {exc.message}", file=sys.stderr)
+    if not smoke:
+        from app.ui.errors import show_error
+
+        show_error(None, exc)
 
 
-def _open_workspace(
-    location: Location, args: argparse.Namespace, *, smoke: bool
-) -> Workspace | None:
-    """Open the data, letting the user fix a storage problem in Settings; None means quit."""
-    global _exit_code  # noqa: PLW0603 - the exit code of this one GUI run
-    while True:
-        try:
-            return Workspace.open(location, database_url=args.db_url)
-        except DataInUseError as exc:
-            _exit_code = exc.exit_code
-            if _ask_running_instance_to_activate(_instance_name(location)):
-                print(
-                    f"Mailsource is already open for {location.data_dir}; switched to it.",
-                    file=sys.stderr,
-                )
-                return None
-            print(f"error: {exc.message}", file=sys.stderr)
-            if not smoke:
+class _WorkspaceOpener:
+    """Opens the workspace on a worker thread and attaches it to the window.
+
+    A storage problem (corrupt file, unreachable server) is shown over the window with the way
+    out: Settings, Try Again or Quit.
+    """
+
+    def __init__(
+        self,
+        location: Location,
+        args: argparse.Namespace,
+        window: MainWindow,
+        *,
+        smoke: bool,
+        demo: bool,
+    ) -> None:
+        self.location = location
+        self.args = args
+        self.window = window
+        self.smoke = smoke
+        self.demo = demo
+        self.exit_code = 0
+        self.task: Task | None = None
+
+    def start(self) -> None:
+        from app.ui.tasks import Task
+
+        location, url = self.location, self.args.db_url
+
+        def open_workspace(_progress: object, _token: object) -> Workspace:
+            from app.core.workspace import Workspace
+
+            return Workspace.open(location, database_url=url, lock=False)
+
+        self.task = (
+            Task(open_workspace, name="open-workspace")
+            .on_success(self._on_opened)
+            .on_failure(self._on_failed)
+            .start(queue="open")
+        )
+
+    def _on_opened(self, ws: Workspace) -> None:
+        self.window.attach(ws)
+        log.info("Data shown from %s", ws.db.describe())
+        if self.demo:
+            _fill_demo(self.window)
+        if self.smoke:
+            _finish_smoke_test(self.window, self)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if not isinstance(exc, AppError):
+            from app.ui.crash import report_bug
+
+            report_bug(type(exc), exc, exc.__traceback__)
+            self.exit_code = 1
+            if self.smoke:
+                QApplication.quit()
+            return
+        self.exit_code = exc.exit_code
+        print(f"error: {exc.message}", file=sys.stderr)
+        if self.smoke or not isinstance(exc, StorageError):
+            if not self.smoke:
                 from app.ui.errors import show_error
 
-                show_error(None, exc)
-            return None
-        except AppError as exc:
-            _exit_code = exc.exit_code
-            print(f"error: {exc.message}", file=sys.stderr)
-            if smoke or not isinstance(exc, StorageError):
-                return None
-            if not _offer_settings(location, exc):
-                return None
+                show_error(self.window, exc)
+            QApplication.quit()
+            return
+        if _offer_settings(self.location, exc, self.window):
+            self.exit_code = 0
+            self.start()
+        else:
+            QApplication.quit()
 
 
-def _offer_settings(location: Location, exc: StorageError) -> bool:
+def _offer_settings(location: Location, exc: StorageError, parent: QWidget | None) -> bool:
     """Show a storage error with the way out: change Settings and retry, or quit."""
     from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
     from app.ui.dialogs.settings_dialog import SettingsDialog
     from app.ui.errors import ErrorDialog
 
-    dialog = ErrorDialog(exc.message, exc.details)
+    dialog = ErrorDialog(exc.message, exc.details, parent)
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons is not None
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    if close is not None:
+        close.setText(dialog.tr("Quit"))
     settings_button = QPushButton(dialog.tr("Settings…"))
     retry_button = QPushButton(dialog.tr("Try Again"))
     buttons.addButton(settings_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -207,26 +287,22 @@ def _offer_settings(location: Location, exc: StorageError) -> bool:
     if chosen.get("b") != "settings":
         return False
     settings = load_settings(location.settings_file)
-    settings_dialog = SettingsDialog(settings, location)
+    settings_dialog = SettingsDialog(settings, location, parent)
     if not settings_dialog.exec():
         return False
     save_settings(location.settings_file, settings_dialog.result_settings)
     return True
 
 
-def _fill_demo(window: object) -> None:
+def _fill_demo(window: MainWindow) -> None:
     """Fill the throwaway data folder with demo data on a worker, with a progress dialog."""
+    from app.core.changes import Changes
     from app.core.demo import generate_demo
-    from app.ui.main_window import MainWindow
     from app.ui.tasks import Task
 
-    assert isinstance(window, MainWindow)
     ws = window.ws
 
-    def done(changes: object) -> None:
-        from app.core.changes import Changes
-
-        assert isinstance(changes, Changes)
+    def done(changes: Changes) -> None:
         window.apply_changes(changes)
         window.client_list.select_first()
 
@@ -235,17 +311,14 @@ def _fill_demo(window: object) -> None:
     ).with_progress(window.tr("Preparing demo data…"), window).start()
 
 
-def _finish_smoke_test(window: object) -> None:
+def _finish_smoke_test(window: MainWindow, opener: _WorkspaceOpener) -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.core.storage.migrate import current_revision
-    from app.ui.main_window import MainWindow
 
-    global _smoke_code  # noqa: PLW0603
-    assert isinstance(window, MainWindow)
-    ok = window.isVisible() and window.centralWidget() is not None
+    ok = window.isVisible() and window.attached
     schema = current_revision(window.ws.db)
     verdict = "ok" if ok else "FAILED"
     print(f"smoke test: {verdict} (database {window.ws.db.describe()}, schema {schema})")
-    _smoke_code = 0 if ok else 1
+    opener.exit_code = 0 if ok else 1
     QApplication.quit()

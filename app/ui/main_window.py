@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,13 +19,13 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.core.changes import Changes
 from app.core.errors import AppError, NotFoundError
-from app.core.workspace import Workspace
 from app.ui.client_list import ClientListPanel
 from app.ui.client_page import ClientPage
-from app.ui.dialogs.channel_dialog import ChannelDialog
-from app.ui.dialogs.client_dialog import ClientDialog
 from app.ui.errors import show_error
 from app.ui.widgets import EmptyState
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -38,14 +39,16 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        ws: Workspace,
+        ws: Workspace | None,
         state: QSettings,
         *,
         demo: bool = False,
+        opening: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``ws`` None shows the window first and the data once :meth:`attach` is called."""
         super().__init__(parent)
-        self.ws = ws
+        self._ws: Workspace | None = None
         self.state = state
         self.demo = demo
         self.setObjectName("MainWindow")
@@ -77,8 +80,9 @@ class MainWindow(QMainWindow):
             self.tr("No client selected"),
             self.tr("Choose a client on the left, or create a new one."),
         )
+        self.opening = EmptyState(self.tr("Opening the data…"), opening)
         self.right = QStackedWidget()
-        for widget in (self.welcome, self.nothing_selected, self.page):
+        for widget in (self.opening, self.welcome, self.nothing_selected, self.page):
             self.right.addWidget(widget)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.client_list)
@@ -92,9 +96,27 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.location_label = QLabel()
         self.statusBar().addPermanentWidget(self.location_label)
-        self._show_location()
         self._update_title()
         self.restore_state()
+        self.right.setCurrentWidget(self.opening)
+        self._update_actions()
+        if ws is not None:
+            self.attach(ws)
+
+    @property
+    def ws(self) -> Workspace:
+        if self._ws is None:
+            raise RuntimeError("the window has no data attached yet")
+        return self._ws
+
+    @property
+    def attached(self) -> bool:
+        return self._ws is not None
+
+    def attach(self, ws: Workspace) -> None:
+        """Show the data of an open workspace (called once it is open and migrated)."""
+        self._ws = ws
+        self._show_location()
         self.reload_clients()
         last = self.state.value("main/last_client")
         if last is None or not self.client_list.select(int(str(last))):
@@ -203,6 +225,8 @@ class MainWindow(QMainWindow):
         return self.client_list.current_id()
 
     def reload_clients(self) -> None:
+        if self._ws is None:
+            return
         try:
             clients = self.ws.clients.list(
                 include_archived=self.client_list.show_archived,
@@ -222,6 +246,8 @@ class MainWindow(QMainWindow):
         self._show_current()
 
     def _show_current(self) -> None:
+        if self._ws is None:
+            return
         client_id = self.client_list.current_id()
         if client_id is None:
             self.right.setCurrentWidget(
@@ -271,6 +297,9 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         client = self.page.client if self.right.currentWidget() is self.page else None
         has = client is not None
+        for action in (self.act_new_client, self.act_settings, self.act_about):
+            action.setEnabled(self.attached)
+        self.client_list.setEnabled(self.attached)
         for action in (
             self.act_edit_client,
             self.act_delete_client,
@@ -298,6 +327,8 @@ class MainWindow(QMainWindow):
 
     # -- client operations -----------------------------------------------------------------------
     def new_client(self) -> None:
+        from app.ui.dialogs.client_dialog import ClientDialog
+
         dialog = ClientDialog(parent=self)
         dialog.saver = lambda: self.ws.clients.create(dialog.client_fields())
         if dialog.exec():
@@ -319,6 +350,8 @@ class MainWindow(QMainWindow):
         except AppError as exc:
             show_error(self, exc)
             return
+        from app.ui.dialogs.client_dialog import ClientDialog
+
         dialog = ClientDialog(client, parent=self)
         dialog.saver = lambda: self.ws.clients.update(client_id, dialog.client_fields())
         if dialog.exec():
@@ -397,6 +430,8 @@ class MainWindow(QMainWindow):
         from app.core.clients.model import PALETTE
 
         color = PALETTE[self.page.channels.model.rowCount() % len(PALETTE)]
+        from app.ui.dialogs.channel_dialog import ChannelDialog
+
         dialog = ChannelDialog(parent=self, color=color)
         dialog.saver = lambda: self.ws.channels.create(client_id, dialog.channel_fields())
         if dialog.exec():
@@ -410,6 +445,8 @@ class MainWindow(QMainWindow):
         except AppError as exc:
             show_error(self, exc)
             return
+        from app.ui.dialogs.channel_dialog import ChannelDialog
+
         dialog = ChannelDialog(channel, parent=self)
         dialog.saver = lambda: self.ws.channels.update(channel_id, dialog.channel_fields())
         if dialog.exec():

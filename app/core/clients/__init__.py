@@ -1,14 +1,6 @@
-"""Client projects and their advertising channels."""
+"""Client projects and their advertising channels.
 
-from app.core.clients.model import Channel, ChannelFields, ChannelKind, Client, ClientFields
-from app.core.clients.service import ChannelService, ClientService
-
-__all__ = [
-    "Channel",
-    "ChannelFields",
-    "ChannelKind",
-    "ChannelService",
-    "Client",
-    "ClientFields",
-    "ClientService",
-]
+``model`` (plain types, cheap to import), ``validation`` (rules) and ``service`` (the database
+operations) are imported from their modules, so the GUI can show its window before SQLAlchemy
+is loaded.
+"""

@@ -6,7 +6,6 @@ import re
 import unicodedata
 
 import idna
-from email_validator import EmailNotValidError, validate_email
 
 from app.core.errors import ValidationError
 from app.core.i18n import translate
@@ -58,9 +57,7 @@ def clean_domain(value: str) -> str:
         ascii_domain = idna.encode(raw, uts46=True).decode("ascii")
     except idna.IDNAError as exc:
         raise ValidationError(
-            translate("validation", "“{domain}” is not a valid domain name.").format(
-                domain=value
-            ),
+            translate("validation", "“{domain}” is not a valid domain name.").format(domain=value),
             field="domains",
             details=str(exc),
         ) from exc
@@ -88,6 +85,8 @@ def clean_address(value: str) -> str:
     raw = value.strip()
     if not raw:
         return ""
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         info = validate_email(raw, check_deliverability=False)
     except EmailNotValidError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import Qt, QUrl, qVersion
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
-from app.core.workspace import Workspace
 from app.ui.widgets import heading
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
 
 
 class AboutDialog(QDialog):
