@@ -31,13 +31,14 @@ def install_language(app: QCoreApplication, language: str = "") -> str:
     QLocale.setDefault(
         QLocale(QLocale.Language.Russian if code == "ru" else QLocale.Language.English)
     )
+    # English has a .qm too: it carries the plural forms ("1 channel", "2 channels").
+    ours = QTranslator(app)
+    if ours.load(f"mailsource_{code}", str(translations_dir())):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.warning("No compiled translation for %s in %s", code, translations_dir())
     if code != "en":
-        ours = QTranslator(app)
-        if ours.load(f"mailsource_{code}", str(translations_dir())):
-            app.installTranslator(ours)
-            _installed.append(ours)
-        else:
-            log.warning("No compiled translation for %s in %s", code, translations_dir())
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qtbase = QTranslator(app)
         if qtbase.load(f"qtbase_{code}", qt_dir):
