@@ -1,0 +1,314 @@
+"""Header fields from raw bytes: splitting, RFC 2047 words, addresses, dates and message ids.
+
+The sync fetches ``BODY.PEEK[HEADER.FIELDS (...)]``: a header block as bytes, possibly with raw
+8-bit values. We split it ourselves (the ``email`` package's policies either mangle 8-bit values or,
+with ``policy.default``, mis-decode display names split across encoded words: CPython issue
+128110), then decode encoded words with ``email.header.decode_header`` + ``make_header``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
+from email.utils import getaddresses, parsedate_to_datetime, parsedate_tz
+
+import idna
+
+from app.core.mail.charsets import decode_bytes, lookup_charset, repair_mojibake
+
+# What the sync fetches per message (BODY.PEEK[HEADER.FIELDS (...)]).
+LEAD_HEADER_FIELDS: tuple[str, ...] = (
+    "From",
+    "To",
+    "Cc",
+    "Date",
+    "Subject",
+    "Message-ID",
+    "In-Reply-To",
+    "References",
+    "Delivered-To",
+    "X-Original-To",
+    "Envelope-To",
+    "Received",
+    "Auto-Submitted",
+    "Precedence",
+    "X-Autoreply",
+    "X-Autorespond",
+    "Content-Type",
+    "MIME-Version",
+)
+
+_ENCODED_WORD_STR = re.compile(r"=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=")
+_MSG_ID = re.compile(r"<([^<>\s]+)>")
+_WS = re.compile(r"\s+")
+
+
+class HeaderFields:
+    """The header fields of one message, in order, values unfolded and still bytes.
+
+    Names compare case-insensitively. ``charset_hint`` (the body's charset, when known) helps
+    decode raw 8-bit values, which mailers write in the same code page as the body.
+    """
+
+    def __init__(self, fields: list[tuple[str, bytes]], *, charset_hint: str | None = None) -> None:
+        self._fields = fields
+        self.charset_hint = charset_hint
+        self.eight_bit_guessed = False
+
+    @classmethod
+    def parse(cls, block: bytes) -> HeaderFields:
+        """Split a header block (up to the first empty line) into fields; never raises."""
+        fields: list[tuple[str, bytes]] = []
+        name: str | None = None
+        value = bytearray()
+        lines = block.split(b"\n")
+        if lines and lines[0].startswith(b"From "):
+            lines = lines[1:]  # an mbox separator line, not a header
+        for raw_line in lines:
+            line = raw_line.rstrip(b"\r")
+            if not line.strip():
+                if name is None and not fields:
+                    continue  # leading blank lines before a header block
+                break
+            if line[:1] in (b" ", b"\t"):
+                if name is not None:
+                    value += line  # unfolding keeps the leading white space
+                continue
+            if name is not None:
+                fields.append((name, bytes(value).strip()))
+            head, colon, rest = line.partition(b":")
+            if not colon or not head.strip() or b" " in head.strip():
+                name = None  # not a header line: skip it (broken mailers)
+                continue
+            name = head.strip().decode("ascii", "replace").lower()
+            value = bytearray(rest)
+        if name is not None:
+            fields.append((name, bytes(value).strip()))
+        return cls(fields)
+
+    def only(self, names: Sequence[str]) -> HeaderFields:
+        """The fields named in ``names``, as ``BODY[HEADER.FIELDS (...)]`` would return them."""
+        wanted = {name.lower() for name in names}
+        return HeaderFields(
+            [(n, v) for n, v in self._fields if n in wanted], charset_hint=self.charset_hint
+        )
+
+    def __iter__(self) -> Iterator[tuple[str, bytes]]:
+        return iter(self._fields)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and any(n == name.lower() for n, _ in self._fields)
+
+    def raw_all(self, name: str) -> list[bytes]:
+        key = name.lower()
+        return [v for n, v in self._fields if n == key]
+
+    def raw(self, name: str) -> bytes | None:
+        values = self.raw_all(name)
+        return values[0] if values else None
+
+    def text(self, name: str) -> str:
+        """The first field's value as text, raw 8-bit decoded but encoded words kept."""
+        value = self.raw(name)
+        return "" if value is None else self._to_str(value)
+
+    def text_all(self, name: str) -> list[str]:
+        return [self._to_str(v) for v in self.raw_all(name)]
+
+    def decoded(self, name: str) -> str:
+        """The first field's value with RFC 2047 encoded words decoded (for Subject)."""
+        value = self.raw(name)
+        return "" if value is None else decode_words(self._to_str(value))
+
+    def _to_str(self, value: bytes) -> str:
+        if value.isascii():
+            return value.decode("ascii")
+        try:
+            return value.decode("utf-8")  # RFC 6532 allows UTF-8 in headers: nothing guessed
+        except UnicodeDecodeError:
+            pass
+        text, guessed = decode_bytes(value, None, hint=self.charset_hint)
+        self.eight_bit_guessed |= guessed
+        return text
+
+
+def decode_words(value: str) -> str:
+    """Decode RFC 2047 encoded words; a broken word is decoded as far as possible."""
+    if "=?" not in value:
+        return _WS.sub(" ", value).strip()
+    try:
+        text = str(make_header(decode_header(value)))
+    except (HeaderParseError, LookupError, UnicodeError, ValueError, AssertionError):
+        text = _decode_words_leniently(value)
+    else:
+        if "\x1b" in text:
+            # make_header hands back ISO-2022 escapes when the codec rejects a vendor character.
+            text = _decode_words_leniently(value)
+    return _WS.sub(" ", repair_mojibake(text)).strip()
+
+
+def _decode_words_leniently(value: str) -> str:
+    """Fallback for words ``decode_header`` rejects (unknown charset, bad base64, 8-bit around).
+
+    Adjacent words in one charset are joined as bytes before decoding, so a character split
+    between two words (legal in practice, if not in the RFC) comes out whole.
+    """
+    import base64
+    import binascii
+    import quopri
+
+    out: list[str] = []
+    pending = bytearray()
+    pending_charset: str | None = None
+
+    def flush() -> None:
+        nonlocal pending_charset
+        if pending:
+            out.append(decode_bytes(bytes(pending), pending_charset)[0])
+            pending.clear()
+        pending_charset = None
+
+    pos = 0
+    for match in _ENCODED_WORD_STR.finditer(value):
+        between = value[pos : match.start()]
+        if between.strip() or not pending:
+            flush()
+            out.append(between)
+        charset = match.group(1).split("*", 1)[0]  # RFC 2231 language suffix
+        codec = lookup_charset(charset)
+        payload = match.group(3).encode("ascii", "replace")
+        try:
+            if match.group(2) in "bB":
+                payload += b"=" * (-len(payload) % 4)
+                data = base64.b64decode(payload)
+            else:
+                data = quopri.decodestring(payload.replace(b"_", b" "), header=True)
+        except (binascii.Error, ValueError):
+            data = payload
+        if codec != pending_charset:
+            flush()
+            pending_charset = codec
+        pending += data
+        pos = match.end()
+    flush()
+    out.append(value[pos:])
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Address:
+    """A mailbox from an address header: display name and normalised address."""
+
+    name: str
+    address: str
+
+
+def normalize_address(raw: str) -> str | None:
+    """``Local@Домен.РФ`` -> ``Local@xn--d1acufc.xn--p1ai``; ``None`` when it is no address.
+
+    The local part keeps its case (servers may treat it as significant); the domain is
+    lowercased and in IDNA form, the form client domains are stored in.
+    """
+    addr = raw.strip().strip("<>").strip()
+    if addr.lower().startswith("mailto:"):
+        addr = addr[7:]
+    local, at, domain = addr.rpartition("@")
+    if not at or not local or not domain or any(ch.isspace() for ch in addr):
+        return None
+    if local.startswith('"') and local.endswith('"') and len(local) > 1:
+        inner = local[1:-1]
+        if not any(ch in inner for ch in ' "\\(),:;<>@[]'):
+            local = inner  # quoting that changes nothing
+    domain = domain.strip().rstrip(".").lower()
+    if domain.startswith("[") and domain.endswith("]"):
+        return f"{local}@{domain}"  # an address literal
+    if not domain or ".." in domain:
+        return None
+    if not domain.isascii():
+        try:
+            domain = idna.encode(domain, uts46=True).decode("ascii")
+        except idna.IDNAError:
+            return None
+    if not re.fullmatch(r"[a-z0-9_.-]+", domain):
+        return None
+    return f"{local}@{domain}"
+
+
+def parse_addresses(value: str) -> tuple[list[Address], list[str]]:
+    """Parse an address list; returns the addresses and the pieces that were not addresses."""
+    found: list[Address] = []
+    bad: list[str] = []
+    if not value.strip():
+        return found, bad
+    try:
+        pairs = getaddresses([value])
+    except (ValueError, IndexError, HeaderParseError):
+        pairs = []
+    for name, addr in pairs:
+        normalised = normalize_address(addr) if addr else None
+        if normalised is None:
+            if addr or name:
+                bad.append(addr or name)
+            continue
+        found.append(Address(decode_words(name), normalised))
+    if not found and not bad:
+        bad.append(value.strip())
+    if not found:
+        # Last resort for lists getaddresses cannot split: anything shaped like an address.
+        for candidate in re.findall(r"[^\s<>,;:\"()\[\]]+@[^\s<>,;:\"()\[\]]+", value):
+            normalised = normalize_address(candidate)
+            if normalised is not None:
+                found.append(Address("", normalised))
+    return found, bad
+
+
+def parse_date(value: str) -> tuple[dt.datetime | None, str]:
+    """A Date header as an aware UTC datetime; ``(None, why)`` when it cannot be read."""
+    text = _WS.sub(" ", value).strip()
+    if not text:
+        return None, "missing"
+    parsed: dt.datetime | None
+    try:
+        parsed = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        parsed = None
+    if parsed is None:
+        # Mailers add trailing comments or drop the weekday comma; parsedate_tz copes with those.
+        cleaned = re.sub(r"\([^)]*\)", " ", text).replace(".", " ").strip()
+        try:
+            parts = parsedate_tz(cleaned)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            parts = None
+        if parts is None:
+            return None, "unreadable"
+        try:
+            naive = dt.datetime(*parts[:6])  # the offset is applied below
+        except (ValueError, OverflowError):
+            return None, "unreadable"
+        offset = parts[9]
+        parsed = naive.replace(tzinfo=dt.timezone(dt.timedelta(seconds=offset or 0)))
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.UTC)  # "-0000": UTC, local zone unknown
+    try:
+        result = parsed.astimezone(dt.UTC)
+    except (OverflowError, ValueError):
+        return None, "out of range"
+    if not 1980 <= result.year <= 2200:
+        return None, "implausible"
+    return result, ""
+
+
+def parse_message_ids(value: str) -> list[str]:
+    """Message ids without angle brackets, in order; bare ids when a mailer left them off."""
+    ids = _MSG_ID.findall(value)
+    if not ids:
+        ids = [word.strip("<>,;") for word in value.split() if "@" in word]
+    seen: dict[str, None] = {}
+    for msg_id in ids:
+        if msg_id:
+            seen.setdefault(msg_id, None)
+    return list(seen)

@@ -1,0 +1,75 @@
+"""Who a message was delivered to: the candidates for its tracking address, in order of trust.
+
+The envelope headers a server adds on delivery (Delivered-To, X-Original-To, Envelope-To) name the
+address the mail really went to, even for Bcc and for mailing-list or alias expansion; To and Cc
+are what the sender wrote; ``Received: ... for <addr>`` is the last resort. The first candidate that
+is a tracking address decides the channel, so the order matters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.core.mail.headers import HeaderFields, normalize_address, parse_addresses
+
+_RECEIVED_FOR = re.compile(r"\bfor\s+<?([^\s<>;,()\"]+@[^\s<>;,()\"]+?)>?(?=[\s;,()]|$)", re.I)
+
+
+class RecipientSource(StrEnum):
+    """The header a recipient address was found in."""
+
+    DELIVERED_TO = "delivered-to"
+    X_ORIGINAL_TO = "x-original-to"
+    ENVELOPE_TO = "envelope-to"
+    TO = "to"
+    CC = "cc"
+    RECEIVED = "received"
+
+
+# The order candidates are tried in (most trustworthy first).
+RECIPIENT_ORDER: tuple[RecipientSource, ...] = tuple(RecipientSource)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One normalised address and every header it appeared in (first: where it was found)."""
+
+    address: str
+    sources: tuple[RecipientSource, ...]
+
+    @property
+    def source(self) -> RecipientSource:
+        return self.sources[0]
+
+
+def extract_recipients(headers: HeaderFields) -> tuple[tuple[Recipient, ...], list[str]]:
+    """Candidates in the order Delivered-To, X-Original-To, Envelope-To, To, Cc, Received.
+
+    Returns the recipients (deduplicated, keeping all sources) and pieces that were not
+    addresses.
+    """
+    # Keyed case-insensitively: servers treat Info@ and info@ as one mailbox in practice.
+    found: dict[str, tuple[str, list[RecipientSource]]] = {}
+    bad: list[str] = []
+
+    def add(address: str, source: RecipientSource) -> None:
+        sources = found.setdefault(address.lower(), (address, []))[1]
+        if source not in sources:
+            sources.append(source)
+
+    for source in RECIPIENT_ORDER:
+        if source is RecipientSource.RECEIVED:
+            for value in headers.text_all("received"):
+                for match in _RECEIVED_FOR.finditer(value):
+                    address = normalize_address(match.group(1))
+                    if address is not None:
+                        add(address, source)
+            continue
+        for value in headers.text_all(source.value):
+            addresses, rejected = parse_addresses(value)
+            for item in addresses:
+                add(item.address, source)
+            bad.extend(rejected)
+    return tuple(Recipient(addr, tuple(srcs)) for addr, srcs in found.values()), bad
