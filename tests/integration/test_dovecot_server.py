@@ -4,6 +4,7 @@ can vanish mid-session."""
 
 from __future__ import annotations
 
+import base64
 import socket
 import ssl
 from collections.abc import Callable
@@ -173,3 +174,100 @@ def test_kick_cuts_a_session_but_the_server_stays(
     with dovecot_server.client(imap_user) as again:
         assert again.select_folder("INBOX", readonly=True)[b"EXISTS"] == 1
         again.logout()
+
+
+def _corpus_of_shapes() -> list[bytes]:
+    """Messages whose MIME shapes the parser must read the same from Dovecot as from a file."""
+    koi_qp = "".join(f"={b:02X}" for b in "Добрый день, нужен счёт".encode("koi8-r")).encode()
+    html_b64 = base64.encodebytes("<p>Только&nbsp;<b>HTML</b></p>".encode("cp1251"))
+    long_name = "Коммерческое предложение на поставку оборудования.pdf".encode()
+    rfc2231 = b"".join(
+        f"\r\n filename*{n}*={'utf-8' + chr(39) * 2 if n == 0 else ''}".encode()
+        + "".join(f"%{b:02X}" for b in chunk).encode()
+        + b";"
+        for n, chunk in enumerate(long_name[i : i + 30] for i in range(0, len(long_name), 30))
+    ).rstrip(b";")
+    head = (
+        b"From: =?koi8-r?B?6dfBzg==?= =?koi8-r?B?IPDF1NLP1w==?= <ivan@example.ru>\r\n"
+        b"To: info+tv1@client.example\r\nDelivered-To: info@client.example\r\n"
+        b"Subject: =?UTF-8?B?0JfQsNGP0LLQutCw?=\r\nDate: Mon, 02 Mar 2026 10:15:00 +0300\r\n"
+        b"Message-ID: <shape-%d@example.ru>\r\nMIME-Version: 1.0\r\n"
+    )
+    return [
+        head % 1
+        + b'Content-Type: multipart/mixed; boundary="m"\r\n\r\n'
+        + b'--m\r\nContent-Type: multipart/alternative; boundary="a"\r\n\r\n'
+        + b"--a\r\nContent-Type: text/plain; charset=koi8-r\r\n"
+        + b"Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        + koi_qp
+        + b"\r\n--a\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>HTML</p>\r\n--a--\r\n"
+        + b"--m\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment;"
+        + rfc2231
+        + b"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n"
+        + b'--m\r\nContent-Type: image/jpeg; name="=?windows-1251?B?9O7y7i5qcGc=?="\r\n'
+        + b"Content-Transfer-Encoding: base64\r\n\r\n/9j/4AAQ\r\n"
+        + b"--m\r\nContent-Type: message/rfc822\r\n\r\n"
+        + b"From: a@b.example\r\nSubject: old\r\n\r\nold text\r\n--m--\r\n",
+        head % 2
+        + b"Content-Type: text/html; charset=windows-1251\r\n"
+        + b"Content-Transfer-Encoding: base64\r\n\r\n"
+        + html_b64,
+        head % 3
+        + b"Subject: \xcf\xf0\xe8\xe2\xe5\xf2\r\n"  # raw 8-bit windows-1251, no charset
+        + b"Content-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        + "Хочу заказать".encode("cp1251") * 400,
+        head.replace(b"ivan@example.ru", b"MAILER-DAEMON@mx.example.ru") % 4
+        + b'Content-Type: multipart/report; report-type=delivery-status; boundary="r"\r\n\r\n'
+        + b"--r\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n"
+        + b"--r\r\nContent-Type: message/delivery-status\r\n\r\nAction: failed\r\n--r--\r\n",
+    ]
+
+
+def test_parser_reads_dovecot_fetches_as_it_reads_whole_messages(
+    dovecot_server: DovecotServer, imap_user: MailUser
+) -> None:
+    from app.core.mail import (
+        TEXT_FETCH_BYTES,
+        choose_text_part,
+        header_fetch_item,
+        parse_fetched,
+        parse_rfc822,
+        structure_of,
+        text_fetch_item,
+    )
+
+    messages = _corpus_of_shapes()
+    uids = dovecot_server.deliver(imap_user, messages)
+    header_item, header_key = header_fetch_item()
+    with dovecot_server.client(imap_user) as imap:
+        imap.select_folder("INBOX", readonly=True)
+        first = imap.fetch(uids, [header_item, "BODYSTRUCTURE", "FLAGS"])
+        parsed = []
+        for uid in uids:
+            structure = structure_of(first[uid][b"BODYSTRUCTURE"])
+            part = choose_text_part(structure)
+            assert part is not None
+            item, key = text_fetch_item(part, TEXT_FETCH_BYTES)
+            text = imap.fetch([uid], [item])[uid][key]
+            parsed.append(parse_fetched(first[uid][header_key], structure, text))
+        assert all(b"\\Seen" not in imap.get_flags(uids)[uid] for uid in uids)
+        imap.logout()
+
+    for raw, from_server in zip(messages, parsed, strict=True):
+        assert from_server == parse_rfc822(raw)
+    shapes, html, eight_bit, bounce = parsed
+    assert shapes.sender_name == "Иван Петров"
+    assert shapes.text == "Добрый день, нужен счёт"
+    assert shapes.attachment_names == (
+        "Коммерческое предложение на поставку оборудования.pdf",
+        "фото.jpg",
+        "message.eml",
+    )
+    assert [r.address for r in shapes.recipients] == [
+        "info@client.example",
+        "info+tv1@client.example",
+    ]
+    assert html.text == "Только HTML"
+    assert eight_bit.text.startswith("Хочу заказатьХочу")
+    assert len(eight_bit.text) == 1000
+    assert bounce.is_bounce

@@ -181,8 +181,7 @@ def extract_text(
     elif raw.isascii():
         text = raw.decode("ascii")
     else:
-        if declared:
-            problems.append("charset")  # declared but wrong, or unknown to Python
+        problems.append("charset")  # none declared (Dovecot then says us-ascii), or a wrong one
         if complete:
             text, _guessed = decode_bytes(raw, None)
         else:

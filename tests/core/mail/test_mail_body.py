@@ -50,6 +50,7 @@ def test_undeclared_8bit_text_is_detected(codec: str, declared: str | None) -> N
     body = TEXT.encode(codec)
     parsed = parse_fetched(HEADER, single_part(declared, "8bit", len(body)), body)
     assert parsed.text == TEXT
+    assert [p.kind for p in parsed.problems] == [ProblemKind.GUESSED_CHARSET]
 
 
 def test_wrongly_declared_charset_is_guessed_and_recorded() -> None:
