@@ -160,9 +160,13 @@ def decode_prefix(data: bytes, codec: str) -> str:
     return decoder.decode(data, final=False)
 
 
-# Code pages a UTF-8 text gets misread through: decoding it as one of these and re-encoding the
-# result as UTF-8 is the classic "Ð\x9fÑ\x80Ð¸" / "–ü—Ä–∏" mojibake.
-_MOJIBAKE_VIA = ("cp1251", "mac-cyrillic", "koi8-r", "cp1252")
+# Code pages a UTF-8 text gets misread through, with the characters the lead bytes of Cyrillic
+# UTF-8 (0xD0, 0xD1) become in each: "РџСЂРёРІРµС‚", "–ü—Ä–∏", "ÐŸÑ€Ð¸".
+_MOJIBAKE_VIA: tuple[tuple[str, str], ...] = (
+    ("cp1251", "РС"),
+    ("mac-cyrillic", "–—"),
+    ("cp1252", "ÐÑ"),
+)
 _SINGLE_BYTE = frozenset({"cp1251", "koi8-r", "koi8-u", "mac-cyrillic", "cp866", "iso8859-5"})
 
 
@@ -177,14 +181,19 @@ def repair_mojibake(text: str) -> str:
     """
     if text.isascii():
         return text
-    base = _cyrillic_score(text)
-    best, best_score = text, base
-    for codec in _MOJIBAKE_VIA:
+    non_ascii = sum(1 for ch in text if ord(ch) > 0x7F) if len(text) < 64 else None
+    if non_ascii is None:
+        non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    for codec, markers in _MOJIBAKE_VIA:
+        # Cheap test first: in such mojibake every other non-ASCII character is a marker;
+        # in real Russian text Р and С are capitals, a few per cent of the letters.
+        hits = sum(text.count(marker) for marker in markers)
+        if hits * 3 < non_ascii:
+            continue
         try:
             candidate = text.encode(codec).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
-        score = _cyrillic_score(candidate)
-        if score > best_score + 3:
-            best, best_score = candidate, score
-    return best
+        if _cyrillic_score(candidate) > _cyrillic_score(text) + 3:
+            return candidate
+    return text

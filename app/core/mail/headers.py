@@ -45,6 +45,11 @@ LEAD_HEADER_FIELDS: tuple[str, ...] = (
 _ENCODED_WORD_STR = re.compile(r"=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=")
 _MSG_ID = re.compile(r"<([^<>\s]+)>")
 _WS = re.compile(r"\s+")
+# "Name" <addr>, Name <addr>, <addr> or addr; nothing that needs a real address parser.
+_ADDR = r'[^\s<>,;:"()\\@\[\]]+@[^\s<>,;:"()\\@\[\]]+'
+_SIMPLE_ADDRESS = re.compile(
+    rf'^\s*(?:(?:"(?P<q>[^"\\]*)"|(?P<n>[^"\\<>,;:@()\[\]]*?))\s*<(?P<a1>{_ADDR})>|(?P<a2>{_ADDR}))\s*$'
+)
 
 
 class HeaderFields:
@@ -244,6 +249,13 @@ def parse_addresses(value: str) -> tuple[list[Address], list[str]]:
     bad: list[str] = []
     if not value.strip():
         return found, bad
+    simple = _SIMPLE_ADDRESS.match(value)
+    if simple is not None:
+        # One plain address, the usual case: getaddresses costs ten times as much.
+        normalised = normalize_address(simple.group("a1") or simple.group("a2"))
+        if normalised is not None:
+            name = simple.group("q") or simple.group("n") or ""
+            return [Address(decode_words(name), normalised)], bad
     try:
         pairs = getaddresses([value])
     except (ValueError, IndexError, HeaderParseError):
