@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -18,25 +18,20 @@ class Changes:
     deleted_channels: frozenset[int] = field(default_factory=frozenset)
     addresses: frozenset[int] = field(default_factory=frozenset)
     """Tracking addresses created, edited or retired (they are never deleted)."""
+    mailboxes: frozenset[int] = field(default_factory=frozenset)
+    """Mailbox accounts created or edited, or whose sync state changed."""
+    deleted_mailboxes: frozenset[int] = field(default_factory=frozenset)
+    lead_clients: frozenset[int] = field(default_factory=frozenset)
+    """Clients whose leads were added, changed or re-attributed (leads come in thousands)."""
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
-            clients=self.clients | other.clients,
-            channels=self.channels | other.channels,
-            deleted_clients=self.deleted_clients | other.deleted_clients,
-            deleted_channels=self.deleted_channels | other.deleted_channels,
-            addresses=self.addresses | other.addresses,
+            **{f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)}
         )
 
     @property
     def empty(self) -> bool:
-        return not (
-            self.clients
-            or self.channels
-            or self.deleted_clients
-            or self.deleted_channels
-            or self.addresses
-        )
+        return not any(getattr(self, f.name) for f in fields(self))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from types import TracebackType
 from app.core.addresses.service import AddressService
 from app.core.clients.service import ChannelService, ClientService
 from app.core.credentials import get_password
+from app.core.leads.service import LeadService
+from app.core.mailboxes.service import MailboxService
 from app.core.paths import DB_URL_ENV, Location
 from app.core.settings import Settings, load_settings, save_settings
 from app.core.storage.database import (
@@ -69,6 +71,8 @@ class Workspace:
         self.clients = ClientService(db)
         self.channels = ChannelService(db)
         self.addresses = AddressService(db)
+        self.mailboxes = MailboxService(db)
+        self.leads = LeadService(db)
 
     @classmethod
     def open(

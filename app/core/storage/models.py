@@ -6,12 +6,14 @@ the newest schema and a test checks that the two agree.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -167,3 +169,120 @@ class AddressSettingsRow(Base):
     token_domain: Mapped[str] = mapped_column(String(253), default="")
     token_length: Mapped[int] = mapped_column(Integer, default=6)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class MailboxRow(Base):
+    """An IMAP account of a client. Its password is in the OS keyring, never here."""
+
+    __tablename__ = "mailboxes"
+    __table_args__ = (Index(None, "client_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    preset: Mapped[str] = mapped_column(String(32), default="other")
+    host: Mapped[str] = mapped_column(String(253))
+    port: Mapped[int] = mapped_column(Integer)
+    security: Mapped[str] = mapped_column(String(16), default="ssl")
+    """``ssl`` (implicit TLS), ``starttls`` or ``plain`` (only with the user's explicit consent)."""
+    username: Mapped[str] = mapped_column(String(320))
+    ca_file: Mapped[str] = mapped_column(Text, default="")
+    folders: Mapped[list[str]] = mapped_column(JSON, default=list)
+    """Folders read for leads (IMAP names as the server spells them)."""
+    sent_folder: Mapped[str] = mapped_column(String(500), default="")
+    """The folder whose messages give reply times; empty: found by the ``\\Sent`` flag."""
+    sync_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    auto_sync_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_sync_status: Mapped[str] = mapped_column(String(16), default="")
+    """``ok``, ``partial``, ``failed``, ``cancelled`` or empty (never synced)."""
+    last_sync_message: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class MailboxFolderRow(Base):
+    """Where the sync of one folder stands: UIDVALIDITY and the highest UID stored."""
+
+    __tablename__ = "mailbox_folders"
+    __table_args__ = (UniqueConstraint("mailbox_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mailbox_id: Mapped[int] = mapped_column(ForeignKey("mailboxes.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(500))
+    role: Mapped[str] = mapped_column(String(16), default="inbox")
+    """``inbox``, ``junk``, ``other`` (read for leads) or ``sent`` (read for replies)."""
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
+    messages_seen: Mapped[int] = mapped_column(Integer, default=0)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class LeadRow(Base):
+    """One inbound email, stored once: a lead, or mail filtered out with its reason.
+
+    ``dedup_key`` (the Message-ID, or a digest of sender, date and subject when there is none)
+    is unique per client, so a re-run, a second folder or a UIDVALIDITY change never stores the
+    same email twice. The recipients are kept so stored mail can be attributed again without
+    fetching it.
+    """
+
+    __tablename__ = "leads"
+    __table_args__ = (
+        UniqueConstraint("client_id", "dedup_key"),
+        Index(None, "client_id", "filtered_reason", "received_at"),
+        Index(None, "client_id", "channel_id", "received_at"),
+        Index(None, "client_id", "sender_address"),
+        Index(None, "client_id", "message_id"),
+        Index(None, "mailbox_id", "folder", "uid"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    mailbox_id: Mapped[int | None] = mapped_column(
+        ForeignKey("mailboxes.id", ondelete="SET NULL"), nullable=True
+    )
+    folder: Mapped[str] = mapped_column(String(500), default="")
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    uid: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    dedup_key: Mapped[str] = mapped_column(String(500))
+    message_id: Mapped[str] = mapped_column(String(500), default="")
+    in_reply_to: Mapped[str] = mapped_column(String(500), default="")
+    references: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sender_name: Mapped[str] = mapped_column(String(300), default="")
+    sender_address: Mapped[str] = mapped_column(String(320), default="")
+    """Lower case, domain in IDNA form: what repeat-contact detection compares."""
+    subject: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    """When the server received it (INTERNALDATE), else the Date header."""
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    """The start of the text, at most 1,000 characters."""
+    attachment_names: Mapped[list[str]] = mapped_column(JSON, default=list)
+    recipients: Mapped[list[list[str]]] = mapped_column(JSON, default=list)
+    """``[header, address]`` pairs in the order they were considered for matching."""
+    tracking_address: Mapped[str] = mapped_column(String(254), default="")
+    """The recipient that decided the attribution (empty when untracked)."""
+    address_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tracking_addresses.id", ondelete="SET NULL"), nullable=True
+    )
+    channel_id: Mapped[int | None] = mapped_column(
+        ForeignKey("channels.id", ondelete="SET NULL"), nullable=True
+    )
+    match_kind: Mapped[str] = mapped_column(String(16), default="none")
+    """How the recipient matched: ``tracking``, ``token``, ``main``, ``unknown_tag``, ``none``."""
+    token: Mapped[str] = mapped_column(String(64), default="")
+    """A per-visit token found in the recipient (dynamic tracking joins it to a visit)."""
+    filtered_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    """Why this email is not a lead (``auto_reply``, ``bounce``, ``own_domain``,
+    ``thread_reply``, ...), or NULL for a lead."""
+    filtered_detail: Mapped[str] = mapped_column(Text, default="")
+    thread_lead_id: Mapped[int | None] = mapped_column(
+        ForeignKey("leads.id", ondelete="SET NULL"), nullable=True
+    )
+    is_repeat: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_reply_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    response_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,1 @@
+"""Mailbox accounts of clients: connection, folders, sync state; passwords in the keyring."""
