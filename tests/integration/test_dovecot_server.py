@@ -234,6 +234,7 @@ def test_parser_reads_dovecot_fetches_as_it_reads_whole_messages(
         parse_rfc822,
         structure_of,
         text_fetch_item,
+        text_prefix_fetch_item,
     )
 
     messages = _corpus_of_shapes()
@@ -255,6 +256,21 @@ def test_parser_reads_dovecot_fetches_as_it_reads_whole_messages(
 
     for raw, from_server in zip(messages, parsed, strict=True):
         assert from_server == parse_rfc822(raw)
+
+    # One round trip instead of two: the start of the whole body, the text part cut out of it.
+    prefix_item, prefix_key = text_prefix_fetch_item(TEXT_FETCH_BYTES)
+    with dovecot_server.client(imap_user) as imap:
+        imap.select_folder("INBOX", readonly=True)
+        data = imap.fetch(uids, [header_item, "BODYSTRUCTURE", prefix_item])
+        imap.logout()
+    for uid, from_server in zip(uids, parsed, strict=True):
+        one_trip = parse_fetched(
+            data[uid][header_key],
+            data[uid][b"BODYSTRUCTURE"],
+            data[uid][prefix_key],
+            text_section="TEXT",
+        )
+        assert one_trip == from_server
     shapes, html, eight_bit, bounce = parsed
     assert shapes.sender_name == "Иван Петров"
     assert shapes.text == "Добрый день, нужен счёт"

@@ -20,6 +20,7 @@ from app.core.mail.message import (
     parse_rfc822,
     structure_of,
     text_fetch_item,
+    text_prefix_fetch_item,
 )
 from app.core.mail.recipients import Recipient, RecipientSource, extract_recipients
 
@@ -46,4 +47,5 @@ __all__ = [
     "parse_rfc822",
     "structure_of",
     "text_fetch_item",
+    "text_prefix_fetch_item",
 ]

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email import policy
+from email.errors import MissingHeaderBodySeparatorDefect
 from email.message import Message
 from email.parser import BytesParser
 from enum import StrEnum
@@ -150,13 +151,52 @@ def parse_fetched(
     """Parse the pieces the sync fetched for one message.
 
     ``text`` is the (partial) body of the part at ``text_section``; by default the part
-    :func:`choose_text_part` picks, which is what the sync should fetch.
+    :func:`choose_text_part` picks, which is what the sync should fetch. With
+    ``text_section="TEXT"`` it is the start of the whole body (:func:`text_prefix_fetch_item`),
+    and the chosen part is cut out of it; a part that starts after the prefix gives no text.
     """
     structure = structure_of(bodystructure) if bodystructure is not None else None
     part = choose_text_part(structure) if structure is not None else None
-    if text_section is not None and structure is not None:
+    if text_section is not None and text_section.upper() == "TEXT":
+        if structure is not None and structure.is_multipart and text is not None:
+            text = _part_from_text_prefix(structure, part, text)
+    elif text_section is not None and structure is not None:
         part = structure.find(text_section) or part
     return _build(HeaderFields.parse(header_block), structure, part, text, text_limit)
+
+
+def _part_from_text_prefix(root: MimePart, part: MimePart | None, text: bytes) -> bytes | None:
+    """Cut ``part``'s body out of the start of a multipart body (``BODY[TEXT]<0.N>``).
+
+    ``None`` when the prefix ends before the part's body starts: fetch the part itself then.
+    """
+    boundary = root.params.get("boundary", "")
+    if part is None or not boundary:
+        return None
+    head = f'Content-Type: multipart/{root.subtype}; boundary="{boundary}"\r\n\r\n'
+    message = BytesParser(policy=policy.compat32).parsebytes(head.encode("utf-8") + text)
+    node = _email_part(message, part.section)
+    if node is None or any(isinstance(d, MissingHeaderBodySeparatorDefect) for d in node.defects):
+        return None  # the prefix ends before the part, or inside its header block
+    payload = raw_payload(node)
+    if len(payload) < part.size:
+        # The prefix may end inside the next boundary line ("\r\n--bou"): not part of the body.
+        line_start = payload.rfind(b"\n--")
+        tail = payload[line_start + 1 :] if line_start >= 0 else b""
+        markers = [
+            ("--" + p.params.get("boundary", "")).encode("utf-8", "replace")
+            for p in root.walk()
+            if p.is_multipart
+        ]
+        if tail and b"\n" not in tail and any(m.startswith(tail.rstrip(b"\r")) for m in markers):
+            payload = payload[:line_start].rstrip(b"\r")
+    return payload
+
+
+def text_prefix_fetch_item(limit: int = TEXT_FETCH_BYTES) -> tuple[str, bytes]:
+    """``BODY.PEEK[TEXT]<0.N>`` and its answer key: the text in the same round trip as the
+    headers and BODYSTRUCTURE (pass ``text_section="TEXT"`` to :func:`parse_fetched`)."""
+    return f"BODY.PEEK[TEXT]<0.{limit}>", b"BODY[TEXT]<0>"
 
 
 def parse_rfc822(

@@ -167,3 +167,36 @@ def test_full_message_and_fetched_pieces_agree() -> None:
     assert part is not None
     body = base64.encodebytes("Добрый день, пришлите прайс.".encode("cp1251"))
     assert parse_fetched(header_block, structure, body) == whole
+
+
+def test_text_prefix_of_a_multipart_body_cut_anywhere() -> None:
+    from email import policy
+    from email.parser import BytesParser
+
+    from app.core.mail import text_prefix_fetch_item
+    from app.core.mail.bodystructure import from_message
+
+    assert text_prefix_fetch_item(2048) == ("BODY.PEEK[TEXT]<0.2048>", b"BODY[TEXT]<0>")
+    plain = "Добрый день! Пришлите, пожалуйста, прайс на диваны.\n--\nМария"
+    raw = message(
+        body=(
+            b'--m\r\nContent-Type: multipart/alternative; boundary="a"\r\n\r\n'
+            b"--a\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            b"Content-Transfer-Encoding: base64\r\n\r\n"
+            + base64.encodebytes(plain.encode())
+            + b"--a\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>HTML</p>\r\n--a--\r\n"
+            b"--m\r\nContent-Type: application/pdf; name=a.pdf\r\n\r\nJVBERi0=\r\n--m--\r\n"
+        ),
+        content_type='multipart/mixed; boundary="m"',
+    )
+    header, body = raw.split(b"\r\n\r\n", 1)
+    structure = from_message(BytesParser(policy=policy.compat32).parsebytes(raw))
+    full = parse_fetched(header + b"\r\n\r\n", structure, body, text_section="TEXT")
+    assert full.text == plain
+    assert full == parse_rfc822(raw)
+    texts = set()
+    for cut in range(len(body) + 1):
+        text = parse_fetched(header + b"\r\n\r\n", structure, body[:cut], text_section="TEXT").text
+        assert plain.startswith(text), (cut, text)
+        texts.add(text)
+    assert len(texts) > 10  # the text grows with the prefix, a quantum at a time
