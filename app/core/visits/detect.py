@@ -7,6 +7,7 @@ needed); the reader then parses with exactly what was detected.
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,14 +28,6 @@ from app.core.visits.model import VisitFormat
 DELIMITERS = ("\t", ";", ",", "|")
 PREVIEW_ROWS = 5
 _DELIMITER_NAMES = {"\t": "TAB", ";": ";", ",": ",", "|": "|"}
-_FORMAT_NAMES = {
-    VisitFormat.METRICA: "Yandex Metrica Logs API (visits)",
-    VisitFormat.GA4_NDJSON: "GA4 BigQuery export (JSON)",
-    VisitFormat.GA4_CSV: "GA4 BigQuery query (CSV)",
-    VisitFormat.GA4_UI: "GA4 report download (CSV)",
-    VisitFormat.MATOMO: "Matomo visits log",
-    VisitFormat.CSV: "CSV with a column mapping",
-}
 
 
 @dataclass(frozen=True)
@@ -57,7 +50,7 @@ class Detection:
 
     def summary(self) -> str:
         """One line for the import dialog, e.g. "Matomo visits log · UTF-16LE (BOM) · TAB"."""
-        parts = [translate("visits", _FORMAT_NAMES[self.format]), self.encoding.label]
+        parts = [format_name(self.format), self.encoding.label]
         if self.delimiter is not None:
             parts.append(
                 translate("visits", "delimiter {delimiter}").format(
@@ -65,6 +58,19 @@ class Detection:
                 )
             )
         return " · ".join(parts)
+
+
+def format_name(fmt: VisitFormat) -> str:
+    """The format's name as the user reads it."""
+    names = {
+        VisitFormat.METRICA: translate("visits", "Yandex Metrica Logs API (visits)"),
+        VisitFormat.GA4_NDJSON: translate("visits", "GA4 BigQuery export (JSON)"),
+        VisitFormat.GA4_CSV: translate("visits", "GA4 BigQuery query (CSV)"),
+        VisitFormat.GA4_UI: translate("visits", "GA4 report download (CSV)"),
+        VisitFormat.MATOMO: translate("visits", "Matomo visits log"),
+        VisitFormat.CSV: translate("visits", "CSV with a column mapping"),
+    }
+    return names[fmt]
 
 
 def sniff_delimiter(lines: list[str]) -> str:
@@ -109,6 +115,7 @@ def detect(path: Path, forced: VisitFormat | None = None) -> Detection:
     stripped = first.lstrip()
 
     if stripped.startswith(("{", "[")):
+        _raise_error_answer(path, text)
         fmt = _json_format(text)
         if forced is not None and forced in (VisitFormat.GA4_NDJSON, VisitFormat.MATOMO):
             fmt = forced
@@ -184,6 +191,23 @@ def detect(path: Path, forced: VisitFormat | None = None) -> Detection:
         fmt in (VisitFormat.CSV, VisitFormat.GA4_UI, VisitFormat.METRICA),
         fmt is VisitFormat.CSV,
     )
+
+
+def _raise_error_answer(path: Path, text: str) -> None:
+    # Matomo answers {"result":"error","message":...} with HTTP 200: the "export" is the error.
+    if '"result"' not in text or '"error"' not in text:
+        return
+    try:
+        answer = json.loads(text)
+    except json.JSONDecodeError:
+        return
+    if isinstance(answer, dict) and answer.get("result") == "error":
+        raise ImportFileError(
+            path,
+            translate(
+                "visits", "the file is an error message from the analytics: {message}"
+            ).format(message=str(answer.get("message", ""))[:300]),
+        )
 
 
 def _json_format(text: str) -> VisitFormat | None:

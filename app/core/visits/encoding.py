@@ -66,12 +66,15 @@ def guess_encoding(sample: bytes) -> EncodingGuess:
 
 
 def _is_utf8(sample: bytes) -> bool:
-    # Not final: the sample may end inside a multi-byte character.
-    try:
-        codecs.getincrementaldecoder("utf-8")("strict").decode(sample, final=False)
-    except UnicodeDecodeError:
-        return False
-    return True
+    # Not final: the sample may end inside a multi-byte character. A file with a few lines in
+    # another encoding is still UTF-8 (those lines are rejected later, each with its reason);
+    # windows-1251 text read as UTF-8 yields almost no valid multi-byte characters at all.
+    text = codecs.getincrementaldecoder("utf-8")(_ERRORS).decode(sample, final=False)
+    bad = text.count(BAD_CHAR)
+    if not bad:
+        return True
+    good = sum(1 for char in text if char > "\x7f") - bad
+    return good > bad
 
 
 def read_sample(path: Path, size: int = SNIFF_BYTES) -> bytes:

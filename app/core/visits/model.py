@@ -34,7 +34,7 @@ class ContactAction(StrEnum):
     COPY = "copy"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Visit:
     """One website visit (session) as the attribution needs it.
 
@@ -102,6 +102,27 @@ class Visit:
 
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+_VISIT_DEFAULTS: dict[str, object] = {
+    f.name: f.default for f in dataclasses.fields(Visit) if f.default is not dataclasses.MISSING
+}
+_VISIT_FIELDS = frozenset(f.name for f in dataclasses.fields(Visit))
+
+
+def new_visit(values: dict[str, object]) -> Visit:
+    """Build a Visit from already-typed values, for parsers' hot loops.
+
+    A frozen dataclass's ``__init__`` sets each of its ~30 fields through ``object.__setattr__``,
+    which costs more than parsing the row; filling ``__dict__`` directly is five times faster and
+    gives an equal object. Callers pass only correctly typed values, ``source_format``,
+    ``visit_id`` and ``started_at`` included.
+    """
+    assert values.keys() <= _VISIT_FIELDS, sorted(values.keys() - _VISIT_FIELDS)
+    visit = object.__new__(Visit)
+    state = dict(_VISIT_DEFAULTS)
+    state.update(values)
+    visit.__dict__.update(state)
+    return visit
 
 
 class RejectKind(StrEnum):

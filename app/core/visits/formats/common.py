@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -62,6 +63,12 @@ def is_bot_browser(browser: str | None) -> bool:
     """Whether a browser name says robot (``headlesschrome`` in Metrica, ``Headless Chrome``...)."""
     if not browser:
         return False
+    return _is_bot_name(browser)
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_bot_name(browser: str) -> bool:
+    # Few distinct browser names exist, so the answer is cached for the import's hot loop.
     lowered = browser.lower()
     return any(marker in lowered for marker in _BOT_MARKERS)
 

@@ -221,9 +221,10 @@ class _Session:
 class _Folder:
     """Folds events into sessions, emitting the least recently seen when the window is full."""
 
-    def __init__(self, report: ImportReport, fmt: VisitFormat) -> None:
+    def __init__(self, report: ImportReport, fmt: VisitFormat, window: int) -> None:
         self.report = report
         self.fmt = fmt
+        self.window = max(1, window)
         self.open: OrderedDict[str, tuple[str, _Session]] = OrderedDict()
 
     def add(self, ev: _Event) -> Visit | None:
@@ -239,7 +240,7 @@ class _Folder:
         else:
             self.open.move_to_end(key)
         entry[1].add(ev)
-        if len(self.open) > SESSION_WINDOW:
+        if len(self.open) > self.window:
             _, (user, session) = self.open.popitem(last=False)
             return self._finish(user, session)
         return None
@@ -335,9 +336,9 @@ def event_from_json(obj: dict[str, Any], line: int) -> _Event:
     )
 
 
-def parse_ndjson(text: TextIO, report: ImportReport) -> ParsedRows:
+def parse_ndjson(text: TextIO, report: ImportReport, window: int = SESSION_WINDOW) -> ParsedRows:
     """Yield visits from BigQuery events as newline-delimited JSON (or a JSON array)."""
-    folder = _Folder(report, VisitFormat.GA4_NDJSON)
+    folder = _Folder(report, VisitFormat.GA4_NDJSON, window)
     for line, obj, error in iter_json(text):
         report.rows_read += 1
         if error or not isinstance(obj, dict):
@@ -354,7 +355,9 @@ def parse_ndjson(text: TextIO, report: ImportReport) -> ParsedRows:
     yield from folder.drain()
 
 
-def parse_flat_csv(text: TextIO, report: ImportReport, delimiter: str = ",") -> ParsedRows:
+def parse_flat_csv(
+    text: TextIO, report: ImportReport, delimiter: str = ",", window: int = SESSION_WINDOW
+) -> ParsedRows:
     """Yield visits from the CSV :func:`export_sql` produces."""
     reader = csv.reader(text, delimiter=delimiter)
     try:
@@ -370,7 +373,7 @@ def parse_flat_csv(text: TextIO, report: ImportReport, delimiter: str = ",") -> 
             ),
             1,
         )
-    folder = _Folder(report, VisitFormat.GA4_CSV)
+    folder = _Folder(report, VisitFormat.GA4_CSV, window)
     width = len(header)
     last_line = reader.line_num
 

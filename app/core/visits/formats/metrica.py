@@ -29,7 +29,7 @@ from app.core.visits.formats.common import (
     screen,
     to_int,
 )
-from app.core.visits.model import ImportReport, RejectKind, Visit, VisitFormat
+from app.core.visits.model import ImportReport, RejectKind, VisitFormat, new_visit
 from app.core.visits.options import ACTION_PARAM, PAGE_PARAM, POOL_PARAM, TOKEN_PARAM
 
 PREFIX = "ym:s:"
@@ -149,6 +149,14 @@ def unescape(value: str) -> str:
 
 def parse_array(raw: str) -> list[str]:
     """Parse a ClickHouse array as text: ``['a','b\\'c']`` or ``[1,2]``; ValueError when broken."""
+    if raw == "[]":
+        return []
+    if "\\" not in raw and raw.startswith("['") and raw.endswith("']"):
+        # No backslash means no escaped quote inside a value: the separators are exact, as long
+        # as every other quote belongs to one.
+        parts = raw[2:-2].split("','")
+        if raw.count("'") == 2 * len(parts):
+            return parts
     raw = raw.strip()
     if not raw or raw == "\\N":
         return []
@@ -212,7 +220,7 @@ def parse_array(raw: str) -> list[str]:
 def zip_params(levels: Iterable[list[str]]) -> list[tuple[str, str]]:
     """Turn parallel ``parsedParamsKeyN`` arrays into ``(dotted key, value)`` leaf pairs."""
     arrays = list(levels)
-    if not arrays:
+    if not arrays or not arrays[0]:
         return []
     pairs: list[tuple[str, str]] = []
     for i in range(len(arrays[0])):
@@ -284,14 +292,6 @@ def parse(text: TextIO, zone: ZoneInfo, report: ImportReport) -> ParsedRows:
     warned_parts = False
     checked_utc = False
 
-    def get(fields: list[str], index: int) -> str | None:
-        if index < 0:
-            return None
-        value = fields[index]
-        if "\\" in value:
-            value = unescape(value)
-        return value or None
-
     for raw in text:
         line_no += 1
         line = raw[:-1] if raw.endswith("\n") else raw
@@ -322,6 +322,12 @@ def parse(text: TextIO, zone: ZoneInfo, report: ImportReport) -> ParsedRows:
             yield None
             continue
         try:
+            # Params arrays have their own quoting: parse them from the raw text.
+            raw_params = [fields[i] for i in c_params]
+            if "\\" in line:
+                fields = [unescape(f) if "\\" in f else f for f in fields]
+            # A trailing empty cell lets absent columns (index -1) read as empty.
+            fields.append("")
             visit_id = fields[visit_col]
             if not visit_id.isdigit():
                 raise _RowError(translate("visits", "ym:s:visitID is not a number"))
@@ -338,8 +344,8 @@ def parse(text: TextIO, zone: ZoneInfo, report: ImportReport) -> ParsedRows:
                     started = local_to_utc(datetime.fromisoformat(fields[utc_col]), moscow)
                 except ValueError:
                     raise _RowError(_bad_time(fields[utc_col])) from None
-            browser = get(fields, c_browser)
-            if is_bot_browser(browser) or get(fields, c_js) == "0":
+            browser = fields[c_browser] or None
+            if is_bot_browser(browser) or (fields[c_js] or None) == "0":
                 report.reject(
                     line_no,
                     translate("visits", "robot visit (headless browser or JavaScript off)"),
@@ -351,7 +357,7 @@ def parse(text: TextIO, zone: ZoneInfo, report: ImportReport) -> ParsedRows:
             params: list[tuple[str, str]] = []
             if c_params:
                 try:
-                    params = zip_params(parse_array(fields[i]) for i in c_params)
+                    params = zip_params(parse_array(f) for f in raw_params)
                 except ValueError:
                     raise _RowError(translate("visits", "broken visit params array")) from None
             token = pool = action = page = None
@@ -365,50 +371,52 @@ def parse(text: TextIO, zone: ZoneInfo, report: ImportReport) -> ParsedRows:
                     action = value
                 elif leaf == PAGE_PARAM and page is None:
                     page = value
-            traffic = get(fields, c_source)
-            source = get(fields, c_utm_source) or _engine_source(
+            traffic = fields[c_source] or None
+            source = (fields[c_utm_source] or None) or _engine_source(
                 traffic,
-                get(fields, c_search) or get(fields, c_search_root),
-                get(fields, c_adv),
-                get(fields, c_social),
-                get(fields, c_referral),
-                get(fields, c_messenger),
-                get(fields, c_recommend),
+                (fields[c_search] or None) or (fields[c_search_root] or None),
+                (fields[c_adv] or None),
+                (fields[c_social] or None),
+                (fields[c_referral] or None),
+                (fields[c_messenger] or None),
+                (fields[c_recommend] or None),
             )
-            direct_order = get(fields, c_direct_order)
+            direct_order = fields[c_direct_order] or None
             if direct_order == "0":
                 direct_order = None
-            new_user = get(fields, c_new)
-            device = get(fields, c_device)
-            visit = Visit(
-                source_format=VisitFormat.METRICA,
-                visit_id=visit_id,
-                started_at=started,
-                counter_id=get(fields, c_counter),
-                token=clean(token),
-                pool_index=_pool_index(pool),
-                traffic_source=traffic,
-                source=source,
-                medium=get(fields, c_utm_medium),
-                campaign=get(fields, c_utm_campaign) or direct_order,
-                keyword=get(fields, c_utm_term) or get(fields, c_phrase),
-                content=get(fields, c_utm_content),
-                referrer=get(fields, c_referer),
-                landing_page=get(fields, c_start),
-                country=get(fields, c_country),
-                city=get(fields, c_city),
-                device=_DEVICES.get(device or "", device),
-                os=get(fields, c_os) or get(fields, c_os_root),
-                browser=browser,
-                screen=screen(get(fields, c_width), get(fields, c_height)),
-                duration_s=to_int(get(fields, c_duration)),
-                page_views=to_int(get(fields, c_views)),
-                is_new_visitor=None if new_user is None else new_user == "1",
-                metrica_client_id=_id(get(fields, c_client)),
-                gclid=get(fields, c_gclid),
-                contact_action=contact_action(action),
-                contact_page=clean(page),
-                params=tuple(params),
+            new_user = fields[c_new] or None
+            device = fields[c_device] or None
+            visit = new_visit(
+                {
+                    "source_format": VisitFormat.METRICA,
+                    "visit_id": visit_id,
+                    "started_at": started,
+                    "counter_id": (fields[c_counter] or None),
+                    "token": clean(token),
+                    "pool_index": _pool_index(pool),
+                    "traffic_source": traffic,
+                    "source": source,
+                    "medium": (fields[c_utm_medium] or None),
+                    "campaign": (fields[c_utm_campaign] or None) or direct_order,
+                    "keyword": (fields[c_utm_term] or None) or (fields[c_phrase] or None),
+                    "content": (fields[c_utm_content] or None),
+                    "referrer": (fields[c_referer] or None),
+                    "landing_page": (fields[c_start] or None),
+                    "country": (fields[c_country] or None),
+                    "city": (fields[c_city] or None),
+                    "device": _DEVICES.get(device or "", device),
+                    "os": (fields[c_os] or None) or (fields[c_os_root] or None),
+                    "browser": browser,
+                    "screen": screen((fields[c_width] or None), (fields[c_height] or None)),
+                    "duration_s": to_int(fields[c_duration] or None),
+                    "page_views": to_int(fields[c_views] or None),
+                    "is_new_visitor": None if new_user is None else new_user == "1",
+                    "metrica_client_id": _id(fields[c_client] or None),
+                    "gclid": (fields[c_gclid] or None),
+                    "contact_action": contact_action(action),
+                    "contact_page": clean(page),
+                    "params": tuple(params),
+                }
             )
         except _RowError as exc:
             report.reject(line_no, exc.reason, excerpt(line))
