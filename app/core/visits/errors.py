@@ -11,7 +11,7 @@ from app.core.i18n import translate
 class ImportFileError(AppError):
     """A visit file that cannot be imported at all: names the file, the line and the reason."""
 
-    exit_code = 7
+    exit_code = 10
 
     def __init__(self, path: Path | str, reason: str, *, line: int | None = None) -> None:
         self.path = Path(path)
