@@ -48,7 +48,8 @@ APP_PACKAGES=(
 # Real components the tests run against: PDF pages to PNG, the Secret Service keyring, a
 # PostgreSQL server, a Dovecot IMAP server, a headless browser and the sqlite3 shell.
 TEST_PACKAGES=(
-    poppler-utils gnome-keyring dbus dbus-x11 postgresql dovecot-imapd chromium sqlite3
+    poppler-utils gnome-keyring dbus dbus-x11 postgresql dovecot-imapd chromium chromium-driver
+    sqlite3
 )
 # Commands that stand for the test packages where there is no dpkg to ask.
 TEST_COMMANDS=(
