@@ -15,6 +15,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -286,3 +287,165 @@ class LeadRow(Base):
     first_reply_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     response_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class VisitSettingsRow(Base):
+    """A client's dynamic-tracking settings: site time zone, pool, hold time, snippet options."""
+
+    __tablename__ = "visit_settings"
+
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
+    )
+    site_timezone: Mapped[str] = mapped_column(String(64), default="")
+    """IANA zone the analytics reports local times in (Metrica ``dateTime``); empty: unknown."""
+    hold_minutes: Mapped[int] = mapped_column(Integer, default=24 * 60)
+    """How long a pool address stays bound to the visit that was shown it."""
+    pool: Mapped[list[str]] = mapped_column(JSON, default=list)
+    """The fixed pool in index order (the index is what analytics receives), lower case."""
+    snippet: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    """The website snippet's other options (selector, storage days, analytics ids)."""
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class VisitMappingRow(Base):
+    """A saved column mapping for a client's "other CSV" visit files."""
+
+    __tablename__ = "visit_mappings"
+    __table_args__ = (UniqueConstraint("client_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class VisitImportRow(Base):
+    """One import of a visit file: what it was, when, and what came of it."""
+
+    __tablename__ = "visit_imports"
+    __table_args__ = (Index(None, "client_id", "started_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    file_name: Mapped[str] = mapped_column(String(500))
+    file_path: Mapped[str] = mapped_column(Text, default="")
+    file_size: Mapped[int] = mapped_column(BigInteger, default=0)
+    format: Mapped[str] = mapped_column(String(16))
+    encoding: Mapped[str] = mapped_column(String(64), default="")
+    delimiter: Mapped[str] = mapped_column(String(8), default="")
+    site_timezone: Mapped[str] = mapped_column(String(64), default="")
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    """``ok``, ``failed`` or ``cancelled`` (nothing of a failed or cancelled import is kept)."""
+    message: Mapped[str] = mapped_column(Text, default="")
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    imported: Mapped[int] = mapped_column(Integer, default=0)
+    """Visits new to the database."""
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    """Visits already stored (an overlapping period) and updated in place."""
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    bots: Mapped[int] = mapped_column(Integer, default=0)
+    first_visit_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_visit_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class VisitImportRejectRow(Base):
+    """A row an import skipped, with its line and reason (kept for the history view)."""
+
+    __tablename__ = "visit_import_rejects"
+    __table_args__ = (Index(None, "import_id", "line"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("visit_imports.id", ondelete="CASCADE"))
+    line: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    excerpt: Mapped[str] = mapped_column(Text, default="")
+
+
+class VisitRow(Base):
+    """One website visit imported from a web analytics export, times in UTC.
+
+    ``visit_key`` is the natural key (format, counter, the analytics' visit id and the start
+    date, as Metrica visit ids repeat after a year): re-importing an overlapping period updates
+    the stored visit. Analytics ids are text: Metrica's are unsigned 64-bit. Bulk imports write
+    this table through the driver (see ``app.core.visits.importer``), so its columns and their
+    order there must follow this class.
+    """
+
+    __tablename__ = "visits"
+    __table_args__ = (
+        UniqueConstraint("client_id", "visit_key"),
+        # Covering index of the pool match: latest visit shown an address before a time.
+        Index(None, "client_id", "shown_address", "started_at", "id"),
+        Index(None, "client_id", "token"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    import_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """The import that last wrote the visit (no foreign key: history may be pruned)."""
+    visit_key: Mapped[str] = mapped_column(String(200))
+    source_format: Mapped[str] = mapped_column(String(16))
+    counter_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    analytics_visit_id: Mapped[str] = mapped_column(String(128))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    token: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    pool_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    shown_address: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    """The pool address shown (from ``pool_index`` and the client's pool at import time)."""
+    traffic_source: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    source: Mapped[str | None] = mapped_column(Text, nullable=True)
+    medium: Mapped[str | None] = mapped_column(Text, nullable=True)
+    campaign: Mapped[str | None] = mapped_column(Text, nullable=True)
+    keyword: Mapped[str | None] = mapped_column(Text, nullable=True)
+    content: Mapped[str | None] = mapped_column(Text, nullable=True)
+    referrer: Mapped[str | None] = mapped_column(Text, nullable=True)
+    landing_page: Mapped[str | None] = mapped_column(Text, nullable=True)
+    country: Mapped[str | None] = mapped_column(Text, nullable=True)
+    city: Mapped[str | None] = mapped_column(Text, nullable=True)
+    device: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    os: Mapped[str | None] = mapped_column(Text, nullable=True)
+    browser: Mapped[str | None] = mapped_column(Text, nullable=True)
+    screen: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    duration_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    page_views: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    is_new_visitor: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    metrica_client_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    ga_user_pseudo_id: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    gclid: Mapped[str | None] = mapped_column(Text, nullable=True)
+    matomo_visitor_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    contact_action: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    contact_page: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class LeadVisitRow(Base):
+    """The visit a dynamic-tracking lead came from, or the note that it waits for one.
+
+    A lead sent to a token address or a pool address gets a row: ``matched`` with the visit and
+    a confidence (1.0 for a token; lower for a pool address when other visits were shown the same
+    address within the hold time), or ``waiting`` until an import brings its visit.
+    """
+
+    __tablename__ = "lead_visits"
+    __table_args__ = (Index(None, "client_id", "status"), Index(None, "visit_id"))
+
+    lead_id: Mapped[int] = mapped_column(
+        ForeignKey("leads.id", ondelete="CASCADE"), primary_key=True
+    )
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    visit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="SET NULL"), nullable=True
+    )
+    kind: Mapped[str] = mapped_column(String(8))
+    """``token`` or ``pool``."""
+    status: Mapped[str] = mapped_column(String(8))
+    """``matched`` or ``waiting``."""
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    candidates: Mapped[int] = mapped_column(Integer, default=0)
+    """Visits shown the same pool address within the hold time before the email (1: none else)."""
+    attributed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
