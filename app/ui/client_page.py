@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.core.clients.model import Channel, ChannelKind, Client
 from app.core.clients.validation import address_to_unicode, domain_to_unicode
+from app.ui.addresses.addresses_tab import AddressesTab
 from app.ui.models.channel_table_model import ChannelColumn, ChannelTableModel, kind_label
 from app.ui.widgets import EmptyState, heading, muted
 
@@ -243,10 +244,12 @@ class ClientPage(QWidget):
         banner.addWidget(self.restore_button)
         self.overview = OverviewTab()
         self.channels = ChannelsTab()
+        self.addresses = AddressesTab()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.overview, self.tr("Overview"))
         self.tabs.addTab(self.channels, self.tr("Channels"))
+        self.tabs.addTab(self.addresses, self.tr("Addresses"))
         header = QVBoxLayout()
         header.setContentsMargins(16, 12, 16, 4)
         header.addWidget(self.title)
@@ -272,4 +275,10 @@ class ClientPage(QWidget):
         self.tabs.setTabText(
             self.tabs.indexOf(self.channels),
             self.tr("Channels ({n})").format(n=count) if count else self.tr("Channels"),
+        )
+        self.addresses.show_client(client, channels)
+        active = self.addresses.active_count
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.addresses),
+            self.tr("Addresses ({n})").format(n=active) if active else self.tr("Addresses"),
         )

@@ -65,6 +65,11 @@ class MainWindow(QMainWindow):
         self.page.channels.edit_requested.connect(self.edit_channel)
         self.page.channels.toggle_requested.connect(self.toggle_channel)
         self.page.channels.delete_requested.connect(self.delete_channel)
+        self.page.addresses.workspace = lambda: self.ws
+        self.page.addresses.changes_made.connect(self.apply_changes)
+        self.page.addresses.edit_client_requested.connect(self.edit_client)
+        self.page.addresses.add_channel_requested.connect(self.new_channel)
+        self.page.addresses.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.welcome = EmptyState(
             self.tr("Welcome to Mailsource"),
             self.tr(
@@ -168,6 +173,20 @@ class MainWindow(QMainWindow):
         self.act_channels = self._action(
             self.tr("C&hannels"), lambda: self.page.tabs.setCurrentIndex(1), "Ctrl+2"
         )
+        self.act_addresses = self._action(
+            self.tr("&Addresses"),
+            lambda: self.page.tabs.setCurrentWidget(self.page.addresses),
+            "Ctrl+3",
+        )
+        self.act_print_sheets = self._action(
+            self.tr("&Print Address Sheets…"), self.print_sheets, keys.Print
+        )
+        self.act_export_aliases = self._action(
+            self.tr("E&xport Alias List…"), self.page.addresses.export_aliases
+        )
+        self.act_address_style = self._action(
+            self.tr("Address &Style…"), self.page.addresses.edit_settings
+        )
         self.act_about = self._action(self.tr("&About Mailsource"), self.open_about)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -183,6 +202,9 @@ class MainWindow(QMainWindow):
         for action in (self.act_edit_client, self.act_new_channel):
             client_menu.addAction(action)
         client_menu.addSeparator()
+        for action in (self.act_print_sheets, self.act_export_aliases, self.act_address_style):
+            client_menu.addAction(action)
+        client_menu.addSeparator()
         for action in (self.act_archive, self.act_restore, self.act_delete_client):
             client_menu.addAction(action)
         view_menu = bar.addMenu(self.tr("&View"))
@@ -191,6 +213,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.act_overview)
         view_menu.addAction(self.act_channels)
+        view_menu.addAction(self.act_addresses)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
 
@@ -306,6 +329,10 @@ class MainWindow(QMainWindow):
             self.act_new_channel,
             self.act_overview,
             self.act_channels,
+            self.act_addresses,
+            self.act_print_sheets,
+            self.act_export_aliases,
+            self.act_address_style,
         ):
             action.setEnabled(has)
         self.act_archive.setEnabled(has and not client.archived)  # type: ignore[union-attr]
@@ -496,6 +523,17 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.apply_changes(changes)
+
+    # -- addresses -------------------------------------------------------------------------------
+    def print_sheets(self) -> None:
+        """Print dialog for the current client; preselects the channel selected on the page."""
+        if self.current_client_id() is None:
+            return
+        selected: list[int] | None = None
+        if self.page.tabs.currentWidget() is self.page.channels:
+            channel = self.page.channels.current_channel()
+            selected = [channel.id] if channel is not None else []
+        self.page.addresses.print_sheets(selected)
 
     # -- settings and about ----------------------------------------------------------------------
     def open_settings(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -71,6 +72,30 @@ class SettingsDialog(QDialog):
         general_form = QFormLayout(general)
         general_form.addRow(self.tr("&Language:"), self.language_combo)
 
+        # Agency: printed on address sheets
+        agency = QGroupBox(self.tr("Agency (printed on address sheets)"))
+        self.agency_edit = QLineEdit(settings.agency_name)
+        self.agency_edit.setMaxLength(200)
+        self.agency_edit.setPlaceholderText(self.tr("e.g. Tochka Advertising Agency"))
+        self.logo_edit = QLineEdit(str(settings.extra.get("agency_logo", "") or ""))
+        self.logo_edit.setPlaceholderText(self.tr("PNG or JPEG file (optional)"))
+        self.logo_button = QPushButton(self.tr("Choose…"))
+        self.logo_button.clicked.connect(self._on_logo_button_clicked)
+        logo_row = QWidget()
+        logo_layout = QHBoxLayout(logo_row)
+        logo_layout.setContentsMargins(0, 0, 0, 0)
+        logo_layout.addWidget(self.logo_edit, 1)
+        logo_layout.addWidget(self.logo_button)
+        logo_row.setFocusProxy(self.logo_edit)
+        self.logo_error = QLabel()
+        self.logo_error.setWordWrap(True)
+        self.logo_error.setStyleSheet("color: #c0392b;")
+        self.logo_error.hide()
+        agency_form = QFormLayout(agency)
+        agency_form.addRow(self.tr("Agency &name:"), self.agency_edit)
+        agency_form.addRow(self.tr("&Logo:"), logo_row)
+        agency_form.addRow("", self.logo_error)
+
         # Storage
         storage = QGroupBox(self.tr("Data"))
         self.local_radio = QRadioButton(self.tr("On this computer (embedded database)"))
@@ -135,6 +160,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(general)
+        layout.addWidget(agency)
         layout.addWidget(storage)
         layout.addWidget(note)
         layout.addStretch(1)
@@ -160,12 +186,33 @@ class SettingsDialog(QDialog):
         if self.location.explicit and folder == str(self.location.data_dir):
             # The field shows this session's --data-dir; leave the saved choice alone.
             folder = self.original.data_dir
+        extra = dict(self.original.extra)
+        logo = self.logo_edit.text().strip()
+        if logo:
+            extra["agency_logo"] = logo
+        else:
+            extra.pop("agency_logo", None)
         return replace(
             self.original,
             language=str(self.language_combo.currentData()),
             database_url=url,
             data_dir=folder,
+            agency_name=" ".join(self.agency_edit.text().split()),
+            extra=extra,
         )
+
+    def logo_problem(self) -> str:
+        """Why the logo file cannot be used, or "" (none chosen, or a readable image)."""
+        path = self.logo_edit.text().strip()
+        if not path:
+            return ""
+        if not Path(path).is_file():
+            return self.tr("The logo file {file} does not exist.").format(file=path)
+        if QImage(path).isNull():
+            return self.tr("{file} is not a PNG or JPEG image that can be printed.").format(
+                file=path
+            )
+        return ""
 
     def requires_restart(self) -> bool:
         new = self.result_settings
@@ -187,6 +234,16 @@ class SettingsDialog(QDialog):
         )
         if folder:
             self.folder_edit.setText(folder)
+
+    def _on_logo_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the agency's logo"),
+            self.logo_edit.text(),
+            self.tr("Images (*.png *.jpg *.jpeg)"),
+        )
+        if path:
+            self.logo_edit.setText(path)
 
     def _on_test_button_clicked(self) -> None:
         try:
@@ -222,6 +279,12 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(True)
 
     def _on_buttons_accepted(self) -> None:
+        problem = self.logo_problem()
+        self.logo_error.setText(problem)
+        self.logo_error.setVisible(bool(problem))
+        if problem:
+            self.logo_edit.setFocus()
+            return
         try:
             settings = self.edited_settings()
             if self.server_radio.isChecked():
