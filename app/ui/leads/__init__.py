@@ -1,0 +1,1 @@
+"""The Leads view of a client: a lazy table over a possibly huge journal, filters and details."""
