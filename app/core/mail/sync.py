@@ -1,0 +1,620 @@
+"""The sync engine: read a mailbox's new mail, read-only, and file it as leads.
+
+Per folder the engine remembers UIDVALIDITY and the highest UID handled (``mailbox_folders``):
+
+- a run with nothing new costs one ``STATUS`` round trip per folder;
+- otherwise the folder is opened with ``EXAMINE`` (read-only), the new UIDs found with
+  ``UID SEARCH`` (on the first sync only mail since ``sync_since``, default 90 days before the
+  mailbox was added) and fetched in batches: the lead header fields, ``BODYSTRUCTURE``,
+  ``INTERNALDATE`` and the first bytes of the body (``BODY.PEEK[TEXT]<0.N>``, which holds the
+  text part of almost all mail) in one round trip; only the few messages whose text part starts
+  further in get a second, ``BODY.PEEK[<part>]<0.N>``. Attachment bodies are never fetched;
+- each batch is one transaction: its leads and the folder's new watermark. Killing the process
+  or losing the connection at any moment loses nothing; the next run starts after the last
+  committed batch, and the unique ``dedup_key`` makes any overlap harmless;
+- a changed UIDVALIDITY rescans the folder (deduplicated by ``dedup_key``).
+
+The Sent folder (``\\Sent`` or the mailbox's ``sent_folder``) is read for replies only: its
+messages' In-Reply-To/References give each lead its first reply time.
+
+A connection lost mid-folder is retried once on a new connection. Folder failures (a folder
+deleted on the server) leave the other folders syncing: the result is ``partial``. Login, TLS
+and connection failures make it ``failed``. Every outcome is recorded on the mailbox.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from app.core.addresses.matching import AddressBook
+from app.core.attribution.rules import LeadDraft, draft
+from app.core.attribution.store import LeadStore, Sql
+from app.core.changes import Changes
+from app.core.errors import AppError, Cancelled
+from app.core.i18n import translate
+from app.core.jobs import CancelToken, ProgressFn, no_progress
+from app.core.mail.bodystructure import choose_text_part
+from app.core.mail.headers import HeaderFields, parse_date, parse_message_ids
+from app.core.mail.imap import (
+    DEFAULT_TIMEOUT,
+    AuthError,
+    ConnectError,
+    FolderError,
+    ImapSession,
+    MailboxError,
+    connect,
+)
+from app.core.mail.message import (
+    ParsedMessage,
+    header_fetch_item,
+    parse_fetched,
+    structure_of,
+    text_fetch_item,
+    text_prefix_fetch_item,
+)
+from app.core.mailboxes.model import FolderRole, FolderState, Mailbox, SyncStatus
+from app.core.storage.models import MailboxFolderRow
+from app.core.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 1000
+"""Messages per FETCH and per transaction (IMAP_NOTES: 500-2000 is the sweet spot)."""
+DEFAULT_SINCE_DAYS = 90
+
+_SENT_FIELDS = ("MESSAGE-ID", "IN-REPLY-TO", "REFERENCES", "DATE")
+
+
+@dataclass(frozen=True)
+class FolderResult:
+    """How one folder's sync went."""
+
+    folder: str
+    role: FolderRole
+    fetched: int
+    stored: int
+    """New leads (for the Sent folder: leads that got a reply time)."""
+    filtered: int
+    duplicates: int
+    error: str
+    """"" when the folder synced; else what went wrong, in words."""
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """How a mailbox's sync ended; ``changes`` tells the views what to refresh."""
+
+    mailbox_id: int
+    status: SyncStatus
+    folders: tuple[FolderResult, ...]
+    new_leads: int
+    replies_found: int
+    message: str
+    changes: Changes
+    round_trips: int = 0
+    """IMAP commands sent (LOGIN, STATUS, EXAMINE, SEARCH, FETCH, LOGOUT)."""
+    details: str = ""
+    """Technical detail of the failure, for "Copy details" (never a password)."""
+    error_kind: str = ""
+    """``auth``, ``tls``, ``connect``, ``folder`` or "" (what the GUI's row shows)."""
+
+
+@dataclass
+class _Run:
+    """Mutable state of one mailbox run."""
+
+    mailbox: Mailbox
+    password: str
+    store: LeadStore
+    since: dt.date
+    progress: ProgressFn
+    token: CancelToken
+    timeout: float
+    session: ImapSession | None = None
+    round_trips: int = 0
+    results: list[FolderResult] = field(default_factory=list)
+    listed: dict[str, FolderRole | None] | None = None
+
+    def open(self) -> ImapSession:
+        if self.session is None:
+            self.session = connect(self.mailbox, self.password, timeout=self.timeout)
+        return self.session
+
+    def drop(self, *, logout: bool = True) -> None:
+        if self.session is not None:
+            self.session.close(logout=logout)
+            self.round_trips += self.session.round_trips
+            self.session = None
+
+
+def _error_kind(exc: BaseException) -> str:
+    from app.core.mail.imap import TlsError
+
+    if isinstance(exc, AuthError):
+        return "auth"
+    if isinstance(exc, TlsError):
+        return "tls"
+    if isinstance(exc, FolderError):
+        return "folder"
+    return "connect"
+
+
+def window_start(mailbox: Mailbox) -> dt.date:
+    """The oldest arrival date synced: ``sync_since``, else 90 days before the mailbox was
+    added (stable across runs, so an interrupted first sync resumes the same window)."""
+    if mailbox.sync_since is not None:
+        return mailbox.sync_since
+    return mailbox.created_at.astimezone(dt.UTC).date() - dt.timedelta(days=DEFAULT_SINCE_DAYS)
+
+
+def sync_mailbox(
+    ws: Workspace,
+    mailbox_id: int,
+    progress: ProgressFn = no_progress,
+    token: CancelToken | None = None,
+    *,
+    password: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    batch_size: int = BATCH_SIZE,
+) -> SyncResult:
+    """Sync one mailbox's folders and its Sent folder; record and return how it went.
+
+    Raises :class:`Cancelled` only between batches (what was committed stays); login, TLS and
+    connection failures come back as a ``failed`` result, not as an exception.
+    """
+    token = token or CancelToken()
+    mailbox = ws.mailboxes.get(mailbox_id)
+    client = ws.clients.get(mailbox.client_id)
+    started = time.monotonic()
+    if password is None:
+        password = ws.mailboxes.password(mailbox_id)
+    if not password:
+        error = AuthError(
+            translate(
+                "mail",
+                "No password is stored for {user} on {host}. Enter it in the mailbox settings.",
+            ).format(user=mailbox.username, host=mailbox.host)
+        )
+        return _finish(ws, mailbox, results=[], round_trips=0, new_leads=0, replies=0, error=error)
+    run = _Run(
+        mailbox=mailbox,
+        password=password,
+        store=LeadStore(
+            client.id,
+            own_domains=client.domains,
+            book=ws.addresses.address_book(client.id),
+            mailbox_id=mailbox.id,
+        ),
+        since=window_start(mailbox),
+        progress=progress,
+        token=token,
+        timeout=timeout,
+    )
+    states = {f.name: f for f in mailbox.folder_states}
+    try:
+        try:
+            run.open()
+        except MailboxError as exc:
+            return _finish(
+                ws, mailbox, results=[], round_trips=0, new_leads=0, replies=0, error=exc
+            )
+        for name in mailbox.folders:
+            role = _role_for(run, name, states)
+            run.results.append(
+                _sync_folder(
+                    ws,
+                    run,
+                    name=name,
+                    role=role,
+                    state=states.get(name),
+                    batch_size=batch_size,
+                    leads=True,
+                )
+            )
+        sent = _sent_folder(run, states)
+        if sent and sent not in mailbox.folders:
+            run.results.append(
+                _sync_folder(
+                    ws,
+                    run,
+                    name=sent,
+                    role=FolderRole.SENT,
+                    state=states.get(sent),
+                    batch_size=batch_size,
+                    leads=False,
+                )
+            )
+    except Cancelled:
+        run.drop()
+        _finish(
+            ws,
+            mailbox,
+            results=run.results,
+            round_trips=run.round_trips,
+            new_leads=0,
+            replies=0,
+            error=None,
+            cancelled=True,
+        )
+        raise
+    finally:
+        run.drop()
+    new_leads = sum(r.stored for r in run.results if r.role is not FolderRole.SENT)
+    replies = sum(r.stored for r in run.results if r.role is FolderRole.SENT)
+    log.info(
+        "Synced mailbox %s in %.2f s: %d new leads, %d replies, %d round trips",
+        mailbox.id,
+        time.monotonic() - started,
+        new_leads,
+        replies,
+        run.round_trips,
+    )
+    return _finish(
+        ws,
+        mailbox,
+        results=run.results,
+        round_trips=run.round_trips,
+        new_leads=new_leads,
+        replies=replies,
+        error=None,
+    )
+
+
+def _finish(
+    ws: Workspace,
+    mailbox: Mailbox,
+    *,
+    results: Sequence[FolderResult],
+    round_trips: int,
+    new_leads: int,
+    replies: int,
+    error: AppError | None,
+    cancelled: bool = False,
+) -> SyncResult:
+    failed_folders = [r for r in results if r.error]
+    details = ""
+    kind = ""
+    if cancelled:
+        status = SyncStatus.CANCELLED
+        message = translate("mail", "Cancelled; {n} new leads were kept.").format(
+            n=sum(r.stored for r in results if r.role is not FolderRole.SENT)
+        )
+    elif error is not None:
+        status = SyncStatus.FAILED
+        message = error.message
+        details = error.details
+        kind = _error_kind(error)
+    elif failed_folders and len(failed_folders) == len(results):
+        status = SyncStatus.FAILED
+        message = "; ".join(r.error for r in failed_folders)
+        kind = "folder"
+    elif failed_folders:
+        status = SyncStatus.PARTIAL
+        message = translate("mail", "{n} new leads; some folders failed: {errors}").format(
+            n=new_leads, errors="; ".join(r.error for r in failed_folders)
+        )
+        kind = "folder"
+    else:
+        status = SyncStatus.OK
+        message = translate("mail", "{n} new leads, {r} replies found.").format(
+            n=new_leads, r=replies
+        )
+    changes = ws.mailboxes.record_sync(mailbox.id, status, message, dt.datetime.now(dt.UTC))
+    if new_leads or replies or any(r.filtered for r in results):
+        changes |= Changes(lead_clients=frozenset({mailbox.client_id}))
+    return SyncResult(
+        mailbox_id=mailbox.id,
+        status=status,
+        folders=tuple(results),
+        new_leads=new_leads,
+        replies_found=replies,
+        message=message,
+        changes=changes,
+        round_trips=round_trips,
+        details=details,
+        error_kind=kind,
+    )
+
+
+def _listed(run: _Run) -> dict[str, FolderRole | None]:
+    """LIST once per run, and only when a folder's role or the Sent folder is unknown."""
+    if run.listed is None:
+        try:
+            run.listed = {f.name: f.role for f in run.open().list_folders()}
+        except FolderError:
+            run.listed = {}
+    return run.listed
+
+
+def _role_for(run: _Run, name: str, states: dict[str, FolderState]) -> FolderRole:
+    if name.upper() == "INBOX":
+        return FolderRole.INBOX
+    state = states.get(name)
+    if state is not None:
+        return state.role if state.role is not FolderRole.SENT else FolderRole.OTHER
+    role = _listed(run).get(name)
+    return role if role in (FolderRole.JUNK, FolderRole.INBOX) else FolderRole.OTHER
+
+
+def _sent_folder(run: _Run, states: dict[str, FolderState]) -> str:
+    if run.mailbox.sent_folder:
+        return run.mailbox.sent_folder
+    for state in states.values():
+        if state.role is FolderRole.SENT:
+            return state.name
+    for name, role in _listed(run).items():
+        if role is FolderRole.SENT:
+            return name
+    return ""
+
+
+def _folder_row(ws: Workspace, mailbox_id: int, name: str, role: FolderRole) -> int:
+    with ws.db.session() as s:
+        row = s.scalar(
+            select(MailboxFolderRow).where(
+                MailboxFolderRow.mailbox_id == mailbox_id, MailboxFolderRow.name == name
+            )
+        )
+        if row is None:
+            row = MailboxFolderRow(mailbox_id=mailbox_id, name=name, role=role.value)
+            s.add(row)
+            s.flush()
+        elif row.role != role.value:
+            row.role = role.value
+        return int(row.id)
+
+
+def _save_state(
+    conn: Any,
+    sql: Sql,
+    folder_id: int,
+    *,
+    uidvalidity: int,
+    last_uid: int,
+    seen: int,
+    error: str = "",
+) -> None:
+    conn.exec_driver_sql(
+        f"UPDATE mailbox_folders SET uidvalidity = {sql.p}, last_uid = {sql.p}, "
+        f"messages_seen = messages_seen + {sql.p}, last_sync_at = {sql.p}, last_error = {sql.p} "
+        f"WHERE id = {sql.p}",
+        (uidvalidity, last_uid, seen, sql.ts(dt.datetime.now(dt.UTC)), error, folder_id),
+    )
+
+
+def _record_folder_error(ws: Workspace, folder_id: int, error: str) -> None:
+    with ws.db.translate_errors(), ws.db.engine.begin() as conn:
+        sql = Sql(conn)
+        conn.exec_driver_sql(
+            f"UPDATE mailbox_folders SET last_error = {sql.p}, last_sync_at = {sql.p} "
+            f"WHERE id = {sql.p}",
+            (error[:2000], sql.ts(dt.datetime.now(dt.UTC)), folder_id),
+        )
+
+
+def _result(name: str, role: FolderRole, totals: list[int], error: str) -> FolderResult:
+    return FolderResult(name, role, totals[0], totals[1], totals[2], totals[3], error)
+
+
+def _sync_folder(
+    ws: Workspace,
+    run: _Run,
+    *,
+    name: str,
+    role: FolderRole,
+    state: FolderState | None,
+    batch_size: int,
+    leads: bool,
+) -> FolderResult:
+    folder_id = _folder_row(ws, run.mailbox.id, name, role)
+    totals = [0, 0, 0, 0]  # fetched, stored, filtered, duplicates
+    for attempt in (1, 2):
+        try:
+            _sync_folder_once(
+                ws, run, name=name, folder_id=folder_id, batch_size=batch_size, totals=totals,
+                leads=leads,
+            )  # fmt: skip
+            return _result(name, role, totals, "")
+        except FolderError as exc:
+            _record_folder_error(ws, folder_id, exc.message)
+            return _result(name, role, totals, exc.message)
+        except ConnectError as exc:
+            run.drop(logout=False)
+            log.warning("Connection lost while syncing %s (attempt %d): %s", name, attempt, exc)
+            if attempt == 2:
+                _record_folder_error(ws, folder_id, exc.message)
+                return _result(name, role, totals, exc.message)
+        except MailboxError as exc:
+            run.drop(logout=False)
+            _record_folder_error(ws, folder_id, exc.message)
+            return _result(name, role, totals, exc.message)
+    raise AssertionError("unreachable")
+
+
+def _sync_folder_once(
+    ws: Workspace,
+    run: _Run,
+    *,
+    name: str,
+    folder_id: int,
+    batch_size: int,
+    totals: list[int],
+    leads: bool,
+) -> None:
+    session = run.open()
+    # Read the watermark afresh: an earlier attempt of this run may have moved it.
+    with ws.db.session() as s:
+        row = s.get(MailboxFolderRow, folder_id)
+        assert row is not None
+        known_validity, last_uid = row.uidvalidity, int(row.last_uid)
+    status = session.status(name)
+    if known_validity == status.uidvalidity and status.uidnext <= last_uid + 1:
+        with ws.db.translate_errors(), ws.db.engine.begin() as conn:
+            _save_state(
+                conn, Sql(conn), folder_id, uidvalidity=status.uidvalidity, last_uid=last_uid,
+                seen=0,
+            )  # fmt: skip
+        return
+    opened = session.examine(name)
+    if known_validity is not None and known_validity != opened.uidvalidity:
+        log.warning(
+            "UIDVALIDITY of %s changed (%s -> %s): rescanning, duplicates are skipped",
+            name,
+            known_validity,
+            opened.uidvalidity,
+        )
+        last_uid = 0
+    uids = session.search_uids(min_uid=last_uid + 1, since=run.since)
+    total = len(uids)
+    done = 0
+    label = translate("mail", "{folder}: {done} of {total}")
+    run.progress(0, total, label.format(folder=name, done=0, total=total))
+    for start in range(0, total, batch_size):
+        run.token.raise_if_cancelled()
+        chunk = uids[start : start + batch_size]
+        if leads:
+            drafts = _fetch_leads(session, chunk, run.store.book)
+            with ws.db.translate_errors(), ws.db.engine.begin() as conn:
+                counts = run.store.add(conn, drafts, folder=name, uidvalidity=opened.uidvalidity)
+                _save_state(
+                    conn, Sql(conn), folder_id, uidvalidity=opened.uidvalidity,
+                    last_uid=chunk[-1], seen=len(chunk),
+                )  # fmt: skip
+            totals[1] += counts.stored
+            totals[2] += counts.filtered
+            totals[3] += counts.duplicates
+        else:
+            replies = _fetch_replies(session, chunk)
+            with ws.db.translate_errors(), ws.db.engine.begin() as conn:
+                totals[1] += run.store.apply_replies(conn, replies)
+                _save_state(
+                    conn, Sql(conn), folder_id, uidvalidity=opened.uidvalidity,
+                    last_uid=chunk[-1], seen=len(chunk),
+                )  # fmt: skip
+        totals[0] += len(chunk)
+        done += len(chunk)
+        run.progress(done, total, label.format(folder=name, done=done, total=total))
+    final = max(opened.uidnext - 1, uids[-1] if uids else 0, last_uid)
+    with ws.db.translate_errors(), ws.db.engine.begin() as conn:
+        _save_state(
+            conn, Sql(conn), folder_id, uidvalidity=opened.uidvalidity, last_uid=final, seen=0
+        )
+
+
+# ---- fetching --------------------------------------------------------------------------------
+
+_HEADER_ITEM, _HEADER_KEY = header_fetch_item()
+_TEXT_ITEM, _TEXT_KEY = text_prefix_fetch_item()
+LEAD_FETCH_ITEMS = (_HEADER_ITEM, "BODYSTRUCTURE", "INTERNALDATE", _TEXT_ITEM)
+_SENT_ITEM, _SENT_KEY = header_fetch_item(_SENT_FIELDS)
+
+
+def _header_block(data: dict[bytes, Any], key: bytes) -> bytes:
+    value = data.get(key)
+    if value is None:
+        # Servers may echo the field names differently; take whichever header item came back.
+        for k, v in data.items():
+            if isinstance(k, bytes) and k.startswith(b"BODY[HEADER"):
+                value = v
+                break
+    return bytes(value or b"")
+
+
+def _aware(value: Any) -> dt.datetime | None:
+    if not isinstance(value, dt.datetime):
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+def _fetch_leads(session: ImapSession, uids: Sequence[int], book: AddressBook) -> list[LeadDraft]:
+    """Fetch and parse one batch: one round trip, plus one per text section for the few
+    messages whose text part starts beyond the fetched prefix."""
+    data = session.fetch(uids, LEAD_FETCH_ITEMS)
+    parsed: dict[int, tuple[ParsedMessage, dt.datetime | None]] = {}
+    second: dict[str, list[int]] = {}
+    pieces: dict[int, tuple[bytes, Any]] = {}
+    for uid in uids:
+        item = data.get(uid)
+        if item is None:
+            continue  # expunged meanwhile
+        header = _header_block(item, _HEADER_KEY)
+        body = item.get(b"BODYSTRUCTURE")
+        text = item.get(_TEXT_KEY)
+        message = parse_fetched(header, body, text, text_section="TEXT")
+        parsed[uid] = (message, _aware(item.get(b"INTERNALDATE")))
+        if not message.text and body is not None:
+            structure = structure_of(body)
+            part = choose_text_part(structure)
+            if structure.is_multipart and part is not None and part.size > 0:
+                second.setdefault(part.section, []).append(uid)
+                pieces[uid] = (header, body)
+    for section, section_uids in second.items():
+        structure = structure_of(pieces[section_uids[0]][1])
+        part = structure.find(section)
+        if part is None:
+            continue
+        item_name, key = text_fetch_item(part)
+        extra = session.fetch(section_uids, [item_name])
+        for uid in section_uids:
+            text = extra.get(uid, {}).get(key)
+            if text is None:
+                continue
+            header, body = pieces[uid]
+            message = parse_fetched(header, body, bytes(text), text_section=section)
+            parsed[uid] = (message, parsed[uid][1])
+    return [
+        draft(message, book, received_at=received, uid=uid)
+        for uid, (message, received) in parsed.items()
+    ]
+
+
+def _fetch_replies(
+    session: ImapSession, uids: Sequence[int]
+) -> list[tuple[Sequence[str], dt.datetime]]:
+    data = session.fetch(uids, (_SENT_ITEM, "INTERNALDATE"))
+    replies: list[tuple[Sequence[str], dt.datetime]] = []
+    for uid in uids:
+        item = data.get(uid)
+        if item is None:
+            continue
+        headers = HeaderFields.parse(_header_block(item, _SENT_KEY))
+        ids = parse_message_ids(headers.text("in-reply-to"))
+        ids += parse_message_ids(" ".join(headers.text_all("references")))
+        if not ids:
+            continue
+        sent_at = _aware(item.get(b"INTERNALDATE")) or parse_date(headers.text("date"))[0]
+        if sent_at is None:
+            continue
+        replies.append((tuple(dict.fromkeys(ids)), sent_at))
+    return replies
+
+
+# ---- many mailboxes ----------------------------------------------------------------------------
+
+
+def sync_client(
+    ws: Workspace,
+    client_id: int | None = None,
+    progress: ProgressFn = no_progress,
+    token: CancelToken | None = None,
+    *,
+    include_inactive: bool = False,
+    password_for: Callable[[int], str | None] | None = None,
+) -> list[SyncResult]:
+    """Sync every active mailbox of a client (of all clients with None), one after another."""
+    token = token or CancelToken()
+    results: list[SyncResult] = []
+    for mailbox in ws.mailboxes.list(client_id):
+        if not mailbox.active and not include_inactive:
+            continue
+        token.raise_if_cancelled()
+        password = password_for(mailbox.id) if password_for is not None else None
+        results.append(sync_mailbox(ws, mailbox.id, progress, token, password=password))
+    return results
