@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from app import __version__
+from app import __version__, cli_addresses
 from app.core.clients.model import ChannelFields, ChannelKind, Client, ClientFields
 from app.core.errors import AppError, NotFoundError
 from app.core.logs import setup_logging
@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="fill the data folder with demo clients and channels")
     demo.add_argument("--quiet", action="store_true")
+
+    cli_addresses.add_parsers(sub)
 
     sub.add_parser("gui", help="open the app (the default)")
     return p
@@ -288,6 +290,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "channels": _cmd_channels,
     "db": _cmd_db,
     "demo": _cmd_demo,
+    "addresses": cli_addresses.cmd_addresses,
+    "sheets": cli_addresses.cmd_sheets,
 }
 
 

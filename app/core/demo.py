@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from app.core.addresses.styles import AddressSettings, AddressStyle, AliasForm, TokenMode
 from app.core.changes import Changes
 from app.core.clients.model import ChannelFields, ChannelKind, ClientFields
 from app.core.jobs import CancelToken, ProgressFn, no_progress
@@ -112,6 +113,71 @@ DEMO_CLIENTS: tuple[DemoClient, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class DemoAddresses:
+    """How a demo client's channels get tracking addresses."""
+
+    settings: AddressSettings
+    count: dict[str, int]
+    """Channels with more than one address (one per billboard site, say)."""
+    skip: tuple[str, ...] = ("Сайт",)
+    """Channels tracked dynamically (per-visit tokens), so without a static address."""
+    custom: str = ""
+    """A custom list the client supplied (``address; channel`` per line)."""
+    retire: tuple[str, ...] = ()
+    """Channels whose last address is retired (the ad is gone)."""
+
+
+# One client per address style, so the demo shows each of them.
+DEMO_ADDRESSES: dict[str, DemoAddresses] = {
+    "Стоматология «Улыбка»": DemoAddresses(
+        AddressSettings(
+            style=AddressStyle.PLUS,
+            token_mode=TokenMode.SUBDOMAIN,
+            token_domain="in.ulybka-dent.ru",
+        ),
+        count={"Билборд на Ленинском проспекте": 2},
+        retire=("Визитки",),
+    ),
+    "СтройДом": DemoAddresses(
+        AddressSettings(style=AddressStyle.ALIAS, alias_form=AliasForm.LOCAL_DOT_TAG), count={}
+    ),
+    "Автосалон «Север»": DemoAddresses(
+        AddressSettings(style=AddressStyle.PLUS, plus_delimiter="-"), count={}
+    ),
+    "Юридическая фирма «Право и Дело»": DemoAddresses(AddressSettings(), count={}),
+    "Luna Coffee Roasters": DemoAddresses(
+        AddressSettings(style=AddressStyle.PLUS),
+        count={},
+        skip=("Farmers market stall", "Coffee bag label"),
+        custom=(
+            "market@lunacoffee.com; Farmers market stall\nbag@lunacoffee.com; Coffee bag label\n"
+        ),
+    ),
+    "Агентство недвижимости «Квадрат»": DemoAddresses(
+        AddressSettings(), count={}, retire=("ЦИАН", "Домклик")
+    ),
+}
+
+
+def _demo_addresses(ws: Workspace, client_id: int, plan: DemoAddresses) -> Changes:
+    """Give a demo client's channels their addresses (only when it has none yet)."""
+    if ws.addresses.list(client_id):
+        return Changes()
+    changes = ws.addresses.save_settings(client_id, plan.settings).changes
+    by_name = {c.name: c.id for c in ws.channels.list(client_id)}
+    for name, channel_id in by_name.items():
+        if name in plan.skip:
+            continue
+        created = ws.addresses.generate(channel_id, count=plan.count.get(name, 1))
+        changes |= created.changes
+        if name in plan.retire:
+            changes |= ws.addresses.retire(created.value[-1].id).changes
+    if plan.custom:
+        changes |= ws.addresses.import_custom(client_id, plan.custom).changes
+    return changes
+
+
 def generate_demo(
     ws: Workspace,
     progress: ProgressFn = no_progress,
@@ -135,6 +201,16 @@ def generate_demo(
             ).changes
         if demo.archived:
             changes |= ws.clients.set_archived(client.value.id, True).changes
+    # Addresses in a second pass, so demo folders made before addresses existed get them too.
+    for existing_client in ws.clients.list(include_archived=True):
+        plan = DEMO_ADDRESSES.get(existing_client.name)
+        if plan is not None:
+            changes |= _demo_addresses(ws, existing_client.id, plan)
     progress(total, total, "")
-    log.info("Demo data: %d clients, %d channels", len(changes.clients), len(changes.channels))
+    log.info(
+        "Demo data: %d clients, %d channels, %d addresses",
+        len(changes.clients),
+        len(changes.channels),
+        len(changes.addresses),
+    )
     return changes
