@@ -15,6 +15,65 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
+def _address_screens(app, ws, win, out: Path, lang: str) -> None:
+    """The Addresses tab (empty and full), its dialogs and the printed sheets as page images."""
+    import subprocess
+
+    from app.ui.addresses.address_dialog import CustomListDialog, GenerateAddressDialog
+    from app.ui.addresses.alias_export_dialog import AliasExportDialog
+    from app.ui.addresses.print_dialog import PrintSheetsDialog
+    from app.ui.addresses.sheet_printing import Paper, PrintJob, SheetLayout, write_pdf
+    from app.ui.addresses.token_settings_dialog import AddressSettingsDialog
+
+    def shot(widget, name: str) -> None:
+        widget.show()
+        app.processEvents()
+        widget.grab().save(str(out / f"{lang}-{name}.png"))
+
+    clients = {c.name: c for c in ws.clients.list(include_archived=True)}
+    long_name = next(n for n in clients if n.startswith("Сеть частных"))
+    win.client_list.search_edit.setText("")
+    win.client_list.select(clients[long_name].id)
+    win.page.tabs.setCurrentWidget(win.page.addresses)
+    shot(win, "20-addresses-no-channels")
+    smile = clients["Стоматология «Улыбка»"]
+    win.client_list.select(smile.id)
+    win.page.tabs.setCurrentWidget(win.page.addresses)
+    win.page.addresses.retired_check.setChecked(True)
+    shot(win, "21-addresses")
+    channels = ws.channels.list(smile.id)
+    shot(GenerateAddressDialog(ws.addresses, smile, channels, channels[0].id, win), "22-generate")
+    custom = CustomListDialog(ws.addresses, smile, channels, None, win)
+    custom.list_edit.setPlainText("tv1@ulybka-dent.ru; Радио «Европа Плюс»\nмусор\ntv2@other.ru\n")
+    custom._update_count()
+    shot(custom, "23-custom-list")
+    shot(AddressSettingsDialog(ws.addresses, smile, win), "24-address-style")
+    stroy = clients["СтройДом"]
+    shot(AliasExportDialog(ws.addresses, stroy, win), "25-alias-export")
+    shot(
+        PrintSheetsDialog(ws.addresses, smile, channels, agency="Точка", selected=[], parent=win),
+        "26-print",
+    )
+    agency = "Рекламное агентство «Точка»" if lang == "ru" else "Tochka Advertising"
+    for client, layout, paper in (
+        (smile, SheetLayout.SHEET, Paper.A4),
+        (clients["Юридическая фирма «Право и Дело»"], SheetLayout.SHEET, Paper.LETTER),
+        (smile, SheetLayout.LIST, Paper.A4),
+    ):
+        ids = [c.id for c in ws.channels.list(client.id)]
+        with_address = {a.channel_id for a in ws.addresses.list(client.id, include_retired=False)}
+        sheets = ws.addresses.sheets(
+            client.id, [i for i in ids if i in with_address], agency=agency
+        )
+        name = f"{lang}-27-sheets-{client.id}-{layout.value}-{paper.value}"
+        pdf = out / f"{name}.pdf"
+        write_pdf(pdf, PrintJob(tuple(sheets), layout, paper, client=client.name, agency=agency))
+        subprocess.run(
+            ["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "2", str(pdf), str(out / name)],
+            check=True,
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="screenshots")
@@ -112,6 +171,7 @@ def main() -> int:
         app.processEvents()
         err.grab().save(str(out / f"{lang}-11-error.png"))
         err.close()
+        _address_screens(app, ws, win, out, lang)
         win.close()
         ws.close()
     print(f"screenshots in {out}")

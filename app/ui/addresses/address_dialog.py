@@ -95,6 +95,7 @@ class GenerateAddressDialog(FormDialog):
         )
         self.style_note = QLabel()
         self.style_note.setWordWrap(True)
+        self.style_note.setMinimumWidth(380)
         self.tag_edit = QLineEdit()
         self.tag_edit.setMaxLength(40)
         self.tag_edit.setPlaceholderText(self.tr("latin letters, digits, - or _"))

@@ -100,13 +100,13 @@ class AddressesTab(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(AddressColumn.ADDRESS, QHeaderView.ResizeMode.Interactive)
+        # The address is never elided (a cut address is a wrong address); the channel and the
+        # notes share what is left.
+        header.setSectionResizeMode(AddressColumn.ADDRESS, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AddressColumn.CHANNEL, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(AddressColumn.CHANNEL, 180)
         header.setSectionResizeMode(AddressColumn.NOTES, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(AddressColumn.ADDRESS, 300)
-        header.resizeSection(AddressColumn.CHANNEL, 200)
         for col in (
             AddressColumn.STYLE,
             AddressColumn.STATUS,
@@ -195,6 +195,11 @@ class AddressesTab(QWidget):
         )
         assert self.no_addresses.button is not None
         self.no_addresses.button.clicked.connect(self.generate)
+        for state in (self.no_main, self.no_channels, self.no_addresses):
+            # A wrapped label centred in a box layout gets one line's height unless told.
+            label = state.text_label
+            label.setMinimumWidth(420)
+            label.setMinimumHeight(label.heightForWidth(420))
         self.stack = QStackedWidget()
         for widget in (self.view, self.no_main, self.no_channels, self.no_addresses):
             self.stack.addWidget(widget)

@@ -97,8 +97,11 @@ def _tr(text: str) -> str:
 
 
 def default_paper() -> Paper:
-    """Letter where the locale measures in inches (US and neighbours), A4 elsewhere."""
-    if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+    """Letter where the system measures in inches (US and neighbours), A4 elsewhere.
+
+    The system locale, not the interface language: English menus in Moscow still print on A4.
+    """
+    if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
         return Paper.LETTER
     return Paper.A4
 

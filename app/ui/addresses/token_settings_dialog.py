@@ -43,6 +43,7 @@ class AddressSettingsDialog(FormDialog):
         self.style_combo.setCurrentIndex(self.style_combo.findData(current.style.value))
         self.style_note = QLabel()
         self.style_note.setWordWrap(True)
+        self.style_note.setMinimumWidth(380)
         self.delimiter_combo = QComboBox()
         for delimiter in PLUS_DELIMITERS:
             self.delimiter_combo.addItem(
@@ -75,6 +76,7 @@ class AddressSettingsDialog(FormDialog):
         self.token_length_spin.setValue(current.token_length)
         self.token_example = QLabel()
         self.token_example.setWordWrap(True)
+        self.token_example.setMinimumWidth(380)
 
         self.add_field("style", self.tr("&Default style:"), self.style_combo)
         self.form.addRow("", self.style_note)
