@@ -11,6 +11,9 @@ and exit with codes a script can rely on:
  4    storage error (database unreadable, locked, full, unreachable)
  5    the data folder is open in another Mailsource
  6    a database upgrade failed (the previous copy was restored)
+ 7    the system keyring is unavailable (passwords cannot be stored or read)
+ 8    ``sync``: partial success (some folders or mailboxes failed, the rest synced)
+ 9    ``sync``/``mailbox test``: failed (wrong password, TLS, server unreachable, folder gone)
 ====  =======================================================
 
 The command line lives on the core alone; only ``gui`` and ``--smoke-test`` import Qt.
@@ -119,8 +122,60 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_addresses.add_parsers(sub)
 
+    _add_mailbox_commands(sub)
+
     sub.add_parser("gui", help="open the app (the default)")
     return p
+
+
+def _add_mailbox_commands(sub: Any) -> None:
+    """``mailbox add|test|list|remove``, ``sync`` and ``reattribute``."""
+    from app.core.mailboxes.presets import PRESETS
+
+    mailbox = sub.add_parser("mailbox", help="a client's IMAP mailboxes")
+    msub = mailbox.add_subparsers(dest="action", metavar="ACTION", required=True)
+    m_add = msub.add_parser(
+        "add", help="add a mailbox (the password is asked for, or read from stdin)"
+    )
+    m_add.add_argument("client", help="id or exact name")
+    m_add.add_argument("--preset", choices=[p.key for p in PRESETS], default="other")
+    m_add.add_argument("--host", help="IMAP server (default: the preset's)")
+    m_add.add_argument("--user", required=True, help="user name, usually the full address")
+    m_add.add_argument("--port", type=int, help="default: 993 for ssl, 143 for starttls/plain")
+    m_add.add_argument("--security", choices=("ssl", "starttls", "plain"), default=None)
+    m_add.add_argument(
+        "--allow-plaintext",
+        action="store_true",
+        help="accept that --security plain sends the password and mail unencrypted",
+    )
+    m_add.add_argument("--ca-file", default="", help="CA certificate (PEM) of a private server")
+    m_add.add_argument("--folder", action="append", default=[], help="folder to read (repeat)")
+    m_add.add_argument("--sent-folder", default="", help="default: found by the \\Sent flag")
+    m_add.add_argument("--since", default="", help="first sync reads mail since YYYY-MM-DD")
+    m_add.add_argument("--name", default="")
+    m_add.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    m_add.add_argument("--no-test", action="store_true", help="save without testing the login")
+    m_test = msub.add_parser("test", help="log in, list the folders, report what was found")
+    m_test.add_argument("mailbox", type=int, help="mailbox id")
+    m_test.add_argument("--json", action="store_true")
+    m_list = msub.add_parser("list", help="list mailboxes and their last sync")
+    m_list.add_argument("client", nargs="?", help="id or exact name (default: all clients)")
+    m_list.add_argument("--json", action="store_true")
+    m_rm = msub.add_parser("remove", help="remove a mailbox and its keyring entry")
+    m_rm.add_argument("mailbox", type=int, help="mailbox id")
+    m_rm.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    sync = sub.add_parser(
+        "sync", help="read new mail of active mailboxes (exit 0 ok, 8 partial, 9 failed)"
+    )
+    sync.add_argument("--client", help="only this client's mailboxes (id or exact name)")
+    sync.add_argument("--mailbox", type=int, help="only this mailbox (id)")
+    sync.add_argument("--quiet", action="store_true", help="print nothing on success")
+
+    re_ = sub.add_parser("reattribute", help="match a client's stored mail against its addresses")
+    re_.add_argument("client", help="id or exact name")
 
 
 def run(argv: Sequence[str]) -> int:
@@ -282,6 +337,179 @@ def _cmd_demo(args: argparse.Namespace) -> int:
                 f"demo data: {len(changes.clients)} clients, {len(changes.channels)} channels "
                 f"in {ws.db.describe()}"
             )
+    return EXIT_OK
+
+
+# ---- mailboxes and sync ------------------------------------------------------------------------
+
+EXIT_PARTIAL = 8
+EXIT_FAILED = 9
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        import getpass
+
+        password = getpass.getpass(f"Password for {args.user}: ")
+    if not password:
+        from app.core.errors import ValidationError
+
+        raise ValidationError("No password given.", field="password")
+    return password
+
+
+def _mailbox_json(m: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": m.id,
+        "client_id": m.client_id,
+        "name": m.display_name,
+        "preset": m.preset,
+        "host": m.host,
+        "port": m.port,
+        "security": m.security.value,
+        "username": m.username,
+        "folders": list(m.folders),
+        "sent_folder": m.sent_folder,
+        "active": m.active,
+        "last_sync_at": m.last_sync_at.isoformat() if m.last_sync_at else None,
+        "last_sync_status": m.last_sync_status.value,
+        "last_sync_message": m.last_sync_message,
+        "folder_states": [
+            {"name": f.name, "role": f.role.value, "last_uid": f.last_uid, "error": f.last_error}
+            for f in m.folder_states
+        ],
+    }
+    return data
+
+
+def _print_report(report: Any, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(asdict(report), ensure_ascii=False, indent=2, default=str))
+        return
+    print(f"connected; {report.inbox_messages} messages in the inbox")
+    for folder in report.folders:
+        role = f" [{folder.role.value}]" if folder.role else ""
+        count = "" if folder.messages is None else f"  {folder.messages} messages"
+        print(f"  {folder.name}{role}{count}")
+    print(f"suggested folders: {', '.join(report.suggested_folders)}")
+    print(f"sent folder: {report.sent_folder or '(none found)'}")
+
+
+def _cmd_mailbox(args: argparse.Namespace) -> int:
+    from app.core.mail.imap import test_connection
+    from app.core.mailboxes.model import MailboxFields, Security
+
+    with _open(args, write=args.action != "list") as ws:
+        if args.action == "list":
+            client_id = ws.clients.find(args.client).id if args.client else None
+            mailboxes = ws.mailboxes.list(client_id)
+            if args.json:
+                rows = [_mailbox_json(m) for m in mailboxes]
+                print(json.dumps(rows, ensure_ascii=False, indent=2))
+            else:
+                for m in mailboxes:
+                    state = m.last_sync_status.value or "never synced"
+                    flag = "" if m.active else "  [inactive]"
+                    print(
+                        f"{m.id}\t{m.client_id}\t{m.username}@{m.host}:{m.port}\t"
+                        f"{','.join(m.folders)}\t{state}{flag}"
+                    )
+            return EXIT_OK
+        if args.action == "add":
+            import datetime as dt
+
+            from app.core.mailboxes.presets import preset
+
+            client = ws.clients.find(args.client)
+            chosen = preset(args.preset)
+            security = Security(args.security) if args.security else chosen.security
+            default_port = 993 if security is Security.SSL else 143
+            port = args.port or (chosen.port if security is chosen.security else default_port)
+            fields = MailboxFields(
+                host=args.host or chosen.host,
+                username=args.user,
+                port=port,
+                security=security,
+                name=args.name,
+                preset=chosen.key,
+                ca_file=args.ca_file,
+                folders=tuple(args.folder) or ("INBOX",),
+                sent_folder=args.sent_folder,
+                sync_since=dt.date.fromisoformat(args.since) if args.since else None,
+                allow_plaintext=args.allow_plaintext,
+            )
+            from app.core.mailboxes.service import clean_fields
+
+            clean_fields(fields)  # a typo fails before the password prompt
+            password = _read_password(args)
+            if not args.no_test:
+                _print_report(test_connection(fields, password), as_json=False)
+            created = ws.mailboxes.create(client.id, fields, password).value
+            print(f"added mailbox {created.id}: {created.username} on {created.host}")
+            return EXIT_OK
+        mailbox = ws.mailboxes.get(args.mailbox)
+        if args.action == "test":
+            password = ws.mailboxes.password(mailbox.id) or ""
+            if not password:
+                print(f"error: no password stored for mailbox {mailbox.id}", file=sys.stderr)
+                return EXIT_FAILED
+            _print_report(test_connection(mailbox, password), as_json=args.json)
+            return EXIT_OK
+        # remove
+        if not _confirm(f"Remove mailbox {mailbox.username} on {mailbox.host}?", args.yes):
+            return EXIT_USAGE
+        ws.mailboxes.delete(mailbox.id)
+        print(f"removed mailbox {mailbox.id}; its leads stay with the client")
+    return EXIT_OK
+
+
+def _cmd_sync(args: argparse.Namespace) -> int:
+    from app.core.mail.sync import SyncResult, sync_client, sync_mailbox
+    from app.core.mailboxes.model import SyncStatus
+
+    with _open(args, write=True) as ws:
+        results: list[SyncResult]
+        if args.mailbox is not None:
+            results = [sync_mailbox(ws, args.mailbox)]
+        else:
+            client_id = ws.clients.find(args.client).id if args.client else None
+            results = sync_client(ws, client_id)
+        for result in results:
+            if args.quiet and result.status is SyncStatus.OK:
+                continue
+            stream = sys.stdout if result.status is SyncStatus.OK else sys.stderr
+            print(
+                f"mailbox {result.mailbox_id}: {result.status.value}: {result.message}",
+                file=stream,
+            )
+            for folder in result.folders:
+                if folder.error or not args.quiet:
+                    print(
+                        f"  {folder.folder}: {folder.fetched} fetched, {folder.stored} new, "
+                        f"{folder.filtered} filtered, {folder.duplicates} already stored"
+                        + (f"; {folder.error}" if folder.error else ""),
+                        file=stream,
+                    )
+    statuses = {r.status for r in results}
+    if not results or statuses == {SyncStatus.OK}:
+        return EXIT_OK
+    if statuses <= {SyncStatus.FAILED}:
+        return EXIT_FAILED
+    return EXIT_PARTIAL
+
+
+def _cmd_reattribute(args: argparse.Namespace) -> int:
+    from app.core.attribution import reattribute
+
+    with _open(args, write=True) as ws:
+        client = ws.clients.find(args.client)
+        changes = reattribute(ws, client.id)
+        print(
+            f"re-attributed the stored mail of {client.name}: "
+            + ("attributions changed" if not changes.empty else "nothing changed")
+        )
     return EXIT_OK
 
 

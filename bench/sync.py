@@ -109,9 +109,9 @@ def raw_limit(server: object, user: object, batch: int) -> tuple[float, int]:
 
 def child(args: argparse.Namespace) -> None:
     """(b)/(c) in a fresh process: sync into a fresh SQLite database, print JSON."""
-    from app.core.clients.model import ChannelFields, ClientFields
     from app.core.addresses.model import AddressFields
     from app.core.addresses.styles import AddressStyle
+    from app.core.clients.model import ChannelFields, ClientFields
     from app.core.mail.sync import sync_mailbox
     from app.core.mailboxes.model import MailboxFields
     from app.core.paths import resolve_location
@@ -246,7 +246,8 @@ def main() -> None:
             "(LOGIN + STATUS per folder + LOGIN's LIST when no Sent folder is known + LOGOUT)"
         )
         print(
-            f"sync: {rate:,.0f} msg/s vs {raw_rate:,.0f} raw msg/s = ratio {rate / raw_rate:.2f} (target 0.35)"
+            f"sync: {rate:,.0f} msg/s vs {raw_rate:,.0f} raw msg/s = "
+            f"ratio {rate / raw_rate:.2f} (target 0.35)"
         )
 
 
