@@ -520,6 +520,9 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": _cmd_demo,
     "addresses": cli_addresses.cmd_addresses,
     "sheets": cli_addresses.cmd_sheets,
+    "mailbox": _cmd_mailbox,
+    "sync": _cmd_sync,
+    "reattribute": _cmd_reattribute,
 }
 
 
