@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from app.core.clients.model import Channel, ChannelKind, Client
 from app.core.clients.validation import address_to_unicode, domain_to_unicode
 from app.ui.addresses.addresses_tab import AddressesTab
+from app.ui.leads.leads_tab import LeadsTab
+from app.ui.mailboxes.mailboxes_tab import MailboxesTab
 from app.ui.models.channel_table_model import ChannelColumn, ChannelTableModel, kind_label
 from app.ui.widgets import EmptyState, heading, muted
 
@@ -245,11 +247,15 @@ class ClientPage(QWidget):
         self.overview = OverviewTab()
         self.channels = ChannelsTab()
         self.addresses = AddressesTab()
+        self.mailboxes = MailboxesTab()
+        self.leads = LeadsTab()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.overview, self.tr("Overview"))
         self.tabs.addTab(self.channels, self.tr("Channels"))
         self.tabs.addTab(self.addresses, self.tr("Addresses"))
+        self.tabs.addTab(self.mailboxes, self.tr("Mailboxes"))
+        self.tabs.addTab(self.leads, self.tr("Leads"))
         header = QVBoxLayout()
         header.setContentsMargins(16, 12, 16, 4)
         header.addWidget(self.title)
@@ -282,3 +288,10 @@ class ClientPage(QWidget):
             self.tabs.indexOf(self.addresses),
             self.tr("Addresses ({n})").format(n=active) if active else self.tr("Addresses"),
         )
+        self.mailboxes.show_client(client.id)
+        boxes = self.mailboxes.model.rowCount()
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.mailboxes),
+            self.tr("Mailboxes ({n})").format(n=boxes) if boxes else self.tr("Mailboxes"),
+        )
+        self.leads.show_client(client.id, channels)

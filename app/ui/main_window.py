@@ -22,6 +22,7 @@ from app.core.errors import AppError, NotFoundError
 from app.ui.client_list import ClientListPanel
 from app.ui.client_page import ClientPage
 from app.ui.errors import show_error
+from app.ui.mailboxes.mailbox_actions import MailboxActions
 from app.ui.widgets import EmptyState
 
 if TYPE_CHECKING:
@@ -70,6 +71,12 @@ class MainWindow(QMainWindow):
         self.page.addresses.edit_client_requested.connect(self.edit_client)
         self.page.addresses.add_channel_requested.connect(self.new_channel)
         self.page.addresses.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.mailboxes = MailboxActions(
+            self, lambda: self.ws, self.current_client_id, self.page.mailboxes, self.page.leads
+        )
+        self.mailboxes.changes_made.connect(self.apply_changes)
+        self.mailboxes.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.changes_applied.connect(self.mailboxes.apply_changes)
         self.welcome = EmptyState(
             self.tr("Welcome to Mailsource"),
             self.tr(
@@ -121,6 +128,7 @@ class MainWindow(QMainWindow):
     def attach(self, ws: Workspace) -> None:
         """Show the data of an open workspace (called once it is open and migrated)."""
         self._ws = ws
+        self.mailboxes.attach(ws)
         self._show_location()
         self.reload_clients()
         last = self.state.value("main/last_client")
@@ -187,6 +195,9 @@ class MainWindow(QMainWindow):
         self.act_address_style = self._action(
             self.tr("Address &Style…"), self.page.addresses.edit_settings
         )
+        self.act_add_mailbox = self._action(self.tr("Add &Mailbox…"), self.mailboxes.add_mailbox)
+        self.act_sync_now = self._action(self.tr("S&ync Now"), self.mailboxes.sync_now, "F5")
+        self.act_sync_all = self._action(self.tr("Sync &All"), self.mailboxes.sync_all, "Shift+F5")
         self.act_about = self._action(self.tr("&About Mailsource"), self.open_about)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -203,6 +214,9 @@ class MainWindow(QMainWindow):
             client_menu.addAction(action)
         client_menu.addSeparator()
         for action in (self.act_print_sheets, self.act_export_aliases, self.act_address_style):
+            client_menu.addAction(action)
+        client_menu.addSeparator()
+        for action in (self.act_add_mailbox, self.act_sync_now, self.act_sync_all):
             client_menu.addAction(action)
         client_menu.addSeparator()
         for action in (self.act_archive, self.act_restore, self.act_delete_client):
@@ -241,6 +255,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.mailboxes.shutdown()
         super().closeEvent(event)
 
     # -- views -----------------------------------------------------------------------------------
@@ -320,7 +335,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         client = self.page.client if self.right.currentWidget() is self.page else None
         has = client is not None
-        for action in (self.act_new_client, self.act_settings, self.act_about):
+        for action in (self.act_new_client, self.act_settings, self.act_about, self.act_sync_all):
             action.setEnabled(self.attached)
         self.client_list.setEnabled(self.attached)
         for action in (
@@ -333,6 +348,8 @@ class MainWindow(QMainWindow):
             self.act_print_sheets,
             self.act_export_aliases,
             self.act_address_style,
+            self.act_add_mailbox,
+            self.act_sync_now,
         ):
             action.setEnabled(has)
         self.act_archive.setEnabled(has and not client.archived)  # type: ignore[union-attr]

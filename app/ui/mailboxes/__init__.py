@@ -1,0 +1,1 @@
+"""Mailbox accounts in the GUI: the Mailboxes tab, the mailbox dialog and the sync controller."""
