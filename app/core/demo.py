@@ -206,6 +206,14 @@ def generate_demo(
         plan = DEMO_ADDRESSES.get(existing_client.name)
         if plan is not None:
             changes |= _demo_addresses(ws, existing_client.id, plan)
+    # Leads (and a clearly fake, inactive mailbox) for the active demo clients.
+    from app.core.attribution.demo import generate_demo_leads
+
+    demo_names = {d.fields.name for d in DEMO_CLIENTS}
+    for existing_client in ws.clients.list():
+        if existing_client.name in demo_names:
+            token.raise_if_cancelled()
+            changes |= generate_demo_leads(ws, existing_client)
     progress(total, total, "")
     log.info(
         "Demo data: %d clients, %d channels, %d addresses",
