@@ -10,32 +10,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import keyring
-import keyring.backend
 import keyring.backends.fail
 import keyring.errors
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that forgets everything when the test ends."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
+from tests.ui.mailboxes.keyrings import MemoryKeyring
 
 
 @pytest.fixture
