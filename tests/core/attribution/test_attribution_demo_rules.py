@@ -56,3 +56,16 @@ def test_demo_leads_are_realistic_and_idempotent(sqlite_workspace: Workspace) ->
     generate_demo(ws)
     assert ws.leads.count(LeadQuery(client_id=client.id, view=LeadView.ALL)) == before
     assert len(ws.mailboxes.list(client.id)) == 1
+
+
+def test_lead_store_on_sqlite_and_postgresql(workspace: Workspace) -> None:
+    """The bulk path (driver placeholders, ON CONFLICT, JSON, timestamps) on both backends."""
+    generate_demo(workspace)
+    client = next(c for c in workspace.clients.list() if c.name == "СтройДом")
+    counts = workspace.leads.counts(client.id)
+    assert counts.leads > 100 and counts.replied > 30 and counts.repeat > 5
+    lead = workspace.leads.get(workspace.leads.ids(LeadQuery(client_id=client.id))[0])
+    assert lead.recipients and lead.received_at.tzinfo is not None
+    assert lead.sender_name and lead.text
+    generate_demo(workspace)
+    assert workspace.leads.counts(client.id) == counts
