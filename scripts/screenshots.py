@@ -74,10 +74,165 @@ def _address_screens(app, ws, win, out: Path, lang: str) -> None:
         )
 
 
+def _mail_screens(app, ws, win, out: Path, lang: str, *, million: bool = True) -> None:
+    """The Mailboxes tab (empty, with an error row, syncing), the mailbox dialog per preset and
+    the Leads tab (demo-like, filtered out, a million leads on a long Cyrillic name)."""
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from app.core.clients.model import ChannelFields
+    from app.core.mailboxes.model import MailboxFields, Security, SyncStatus
+    from app.core.mailboxes.presets import presets
+    from app.core.storage.models import MailboxFolderRow
+    from app.ui.mailboxes.mailbox_dialog import MailboxDialog
+    from tests.ui.leads.fake_leads import seed_leads
+
+    def shot(widget, name: str) -> None:
+        widget.show()
+        app.processEvents()
+        widget.grab().save(str(out / f"{lang}-{name}.png"))
+
+    def wait_for(signal) -> None:
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        QTimer.singleShot(120_000, loop.quit)
+        loop.exec()
+
+    def open_leads(client_id: int) -> None:
+        tab = win.page.leads
+        win.client_list.select(client_id)
+        if win.page.tabs.currentWidget() is not tab:
+            win.page.tabs.setCurrentWidget(tab)
+        if tab.model.loading or tab.counts is None:
+            wait_for(tab.counts_loaded)
+
+    clients = {c.name: c for c in ws.clients.list(include_archived=True)}
+    smile = clients["Стоматология «Улыбка»"]
+    long_name = next(n for n in clients if n.startswith("Сеть частных"))
+    win.client_list.search_edit.setText("")
+    win.client_list.select(clients[long_name].id)  # the demo gives the others a mailbox
+    win.page.tabs.setCurrentWidget(win.page.mailboxes)
+    shot(win, "30-mailboxes-empty")
+
+    now = datetime.now(UTC)
+    boxes = [
+        (
+            MailboxFields(host="imap.yandex.ru", username="info@ulybka-dent.ru", preset="yandex",
+                          folders=("INBOX", "Спам"), sent_folder="Отправленные"),
+            SyncStatus.OK, "38 new leads, 21 replies found.", "",
+        ),
+        (
+            MailboxFields(host="imap.mail.ru", username="registratura@ulybka-dent.ru",
+                          name="Регистратура", preset="mailru"),
+            SyncStatus.FAILED,
+            "imap.mail.ru wants an app password for registratura@ulybka-dent.ru, not the "
+            "account password.", "",
+        ),
+        (
+            MailboxFields(host="mail.ulybka-dent.ru", username="office", port=143,
+                          security=Security.STARTTLS, preset="other",
+                          folders=("INBOX", "Архив/2026")),
+            SyncStatus.PARTIAL, "4 new leads; some folders failed: Архив/2026: the folder is gone",
+            "Архив/2026",
+        ),
+    ]  # fmt: skip
+    created = []
+    for fields, status, message, gone in boxes:
+        box = ws.mailboxes.create(smile.id, fields).value
+        created.append(box.id)
+        ws.mailboxes.record_sync(box.id, status, message, now - timedelta(minutes=7))
+        if status is SyncStatus.FAILED:
+            continue
+        with ws.db.session() as s:  # what a sync leaves behind, for the folder table
+            for name in (*fields.folders, fields.sent_folder):
+                if not name:
+                    continue
+                s.add(
+                    MailboxFolderRow(
+                        mailbox_id=box.id, name=name,
+                        role="sent" if name == fields.sent_folder else
+                        ("junk" if name == "Спам" else "inbox" if name == "INBOX" else "other"),
+                        uidvalidity=1, last_uid=1200, messages_seen=1184 if name == "INBOX" else 57,
+                        last_sync_at=now - timedelta(minutes=7),
+                        last_error="The folder is gone from the server." if name == gone else "",
+                    )
+                )  # fmt: skip
+    win.client_list.select(smile.id)
+    win.page.tabs.setCurrentWidget(win.page.mailboxes)
+    win.page.mailboxes.show_client(smile.id)
+    win.page.mailboxes.select_mailbox(created[2])
+    shot(win, "31-mailboxes")
+    win.page.mailboxes.model.set_progress(created[0], win.mailboxes.tr("Syncing {what}").format(
+        what="INBOX: 500 of 20000"))  # fmt: skip
+    win.page.mailboxes.select_mailbox(created[0])
+    shot(win, "32-mailboxes-syncing")
+    win.page.mailboxes.model.set_progress(created[0], None)
+
+    for item in presets():
+        dialog = MailboxDialog(parent=win)
+        dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData(item.key))
+        shot(dialog, f"33-mailbox-dialog-{item.key}")
+        dialog.close()
+    dialog = MailboxDialog(ws.mailboxes.get(created[2]), parent=win)
+    dialog.security_combo.setCurrentIndex(dialog.security_combo.findData(Security.PLAIN))
+    dialog.show_rule_error(
+        "An unencrypted connection sends the password and the mail in the clear. Confirm that "
+        "you accept this, or choose SSL/TLS or STARTTLS.",
+        "security",
+    )
+    shot(dialog, "34-mailbox-dialog-plaintext")
+    dialog.close()
+    dialog = MailboxDialog(ws.mailboxes.get(created[0]), parent=win)
+    dialog._set_folders(
+        ["INBOX", "Спам", "Черновики", "Архив"], checked={"INBOX"},
+        roles={"Спам": None}, counts={"INBOX": 1184, "Спам": 57},
+    )  # fmt: skip
+    dialog.test_label.setStyleSheet("color: #1e7d32;")
+    dialog.test_label.setText("Connected. 1,184 messages in the inbox, 6 folders, sent mail in "
+                              "“Отправленные”.")  # fmt: skip
+    shot(dialog, "35-mailbox-dialog-tested")
+    dialog.close()
+
+    channels = [c.id for c in ws.channels.list(smile.id)]
+    seed_leads(ws, smile.id, 2400, channels, filtered_every=9,
+               tracking=["info+bill@ulybka-dent.ru", "info+radio@ulybka-dent.ru"],
+               start=now)  # fmt: skip
+    open_leads(smile.id)
+    win.page.leads.select_row(0)
+    shot(win, "36-leads")
+    win.page.leads.filtered_button.setChecked(True)
+    wait_for(win.page.leads.model.loaded)
+    win.page.leads.select_row(1)
+    shot(win, "37-leads-filtered")
+    win.page.leads.filtered_button.setChecked(False)
+    wait_for(win.page.leads.model.loaded)
+
+    if million:
+        big = clients[long_name].id
+        big_channels = [
+            ws.channels.create(big, ChannelFields(name=name)).value.id
+            for name in (
+                "Наружная реклама: билборд на Ленинском проспекте, сторона А",
+                "Справочник «Медицинские учреждения Северо-Западного округа»",
+                "Радио «Европа Плюс Санкт-Петербург»",
+            )
+        ]
+        seed_leads(ws, big, 1_000_000, big_channels, start=now, step=timedelta(seconds=30))
+        open_leads(big)
+        win.page.leads.select_row(0)
+        shot(win, "38-leads-million")
+        win.page.leads.view.scrollToBottom()
+        shot(win, "39-leads-million-end")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="screenshots")
     parser.add_argument("--lang", nargs="*", default=["en", "ru"])
+    parser.add_argument(
+        "--no-million", dest="million", action="store_false", help="skip the 1,000,000-lead screen"
+    )
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -172,6 +327,7 @@ def main() -> int:
         err.grab().save(str(out / f"{lang}-11-error.png"))
         err.close()
         _address_screens(app, ws, win, out, lang)
+        _mail_screens(app, ws, win, out, lang, million=args.million)
         win.close()
         ws.close()
     print(f"screenshots in {out}")

@@ -238,7 +238,10 @@ class LeadTableModel(QAbstractTableModel):
             return
         self.loading = False
         if not isinstance(exc, AppError):
-            raise exc  # a bug: let the crash handler have it
+            from app.ui.crash import report_bug
+
+            report_bug(type(exc), exc, exc.__traceback__)
+            return
         self.load_failed.emit(exc)
 
     def _drop_cache(self) -> None:
@@ -292,10 +295,11 @@ class LeadTableModel(QAbstractTableModel):
     def _texts(self, lead: LeadSummary) -> tuple[str, ...]:
         return (
             local_datetime(lead.received_at),
-            sender_text(lead.sender_name, lead.sender_address),
+            # The name reads faster in a list; the address is in the tooltip and the details.
+            lead.sender_name or lead.sender_address,
             lead.subject.replace("\n", " ") or self.tr("(no subject)"),
             lead.channel_name if lead.channel_id is not None else self.tr("Untracked"),
-            self.tr("Repeat") if lead.is_repeat else "",
+            "✓" if lead.is_repeat else "",
             format_duration(lead.response_seconds),
             reason_label(lead.filtered_reason),
         )
@@ -340,7 +344,9 @@ class LeadTableModel(QAbstractTableModel):
             return found.texts[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == LeadColumn.SENDER:
-                return lead.sender_address
+                return sender_text(lead.sender_name, lead.sender_address)
+            if column == LeadColumn.REPEAT and lead.is_repeat:
+                return self.tr("The sender wrote to this client before")
             if column == LeadColumn.SUBJECT:
                 return lead.subject
             if column == LeadColumn.CHANNEL and lead.tracking_address:
@@ -355,8 +361,11 @@ class LeadTableModel(QAbstractTableModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == LeadColumn.RESPONSE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == LeadColumn.RESPONSE:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == LeadColumn.REPEAT:
+                return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.UserRole:
             return lead.id
         return None

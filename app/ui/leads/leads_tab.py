@@ -8,6 +8,7 @@ The tab loads only while it is visible, and again when told new leads arrived.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QLocale, QModelIndex, Qt, QTimer, Signal
@@ -49,6 +50,9 @@ from app.ui.widgets import EmptyState, muted
 
 if TYPE_CHECKING:
     from app.core.leads.service import LeadService
+
+_WIDE_MOMENT = datetime(2026, 12, 28, 23, 44, tzinfo=UTC)
+"""A date and time with wide digits, for sizing the Received column in any locale."""
 
 SEARCH_DELAY_MS = 300
 """Typing waits this long for the next key before the query re-runs."""
@@ -235,13 +239,21 @@ class LeadsTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(LeadColumn.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        # The subject takes what is left; the others get what their usual content needs.
+        metrics = self.fontMetrics()
+
+        def fits(column: LeadColumn, sample: str) -> int:
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            # room for the sort arrow beside the title
+            return max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 28
+
         widths = {
-            LeadColumn.RECEIVED: 130,
-            LeadColumn.SENDER: 240,
-            LeadColumn.CHANNEL: 180,
-            LeadColumn.REPEAT: 70,
-            LeadColumn.RESPONSE: 110,
-            LeadColumn.REASON: 220,
+            LeadColumn.RECEIVED: fits(LeadColumn.RECEIVED, local_datetime(_WIDE_MOMENT)),
+            LeadColumn.SENDER: 170,
+            LeadColumn.CHANNEL: 160,
+            LeadColumn.REPEAT: fits(LeadColumn.REPEAT, "✓"),
+            LeadColumn.RESPONSE: fits(LeadColumn.RESPONSE, format_duration(23 * 3600 + 59 * 60)),
+            LeadColumn.REASON: 200,
         }
         for column, width in widths.items():
             header.resizeSection(column, width)

@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -66,6 +68,9 @@ class MailboxDialog(FormDialog):
         self.note_label.setWordWrap(True)
         self.note_label.setTextFormat(Qt.TextFormat.RichText)
         self.note_label.setOpenExternalLinks(True)
+        self.note_label.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding
+        )
         self.note_label.setStyleSheet(
             "#presetNote { background: palette(alternate-base); border-radius: 4px; padding: 6px; }"
         )
@@ -82,13 +87,23 @@ class MailboxDialog(FormDialog):
         self.security_combo = QComboBox()
         for security in Security:
             self.security_combo.addItem(security_label(security), security)
-        self.plaintext_check = QCheckBox(
+        # A check box cannot wrap its text: the warning is a label, the consent a short box.
+        self.plaintext_warning = QLabel(
             self.tr(
-                "I understand that without encryption the password and the mail travel "
-                "over the network in the clear"
+                "Without encryption the password and the mail travel over the network in the "
+                "clear. Use it only inside a network you trust."
             )
         )
-        self.plaintext_check.setStyleSheet("color: #c0392b;")
+        self.plaintext_warning.setWordWrap(True)
+        self.plaintext_warning.setStyleSheet("color: #c0392b;")
+        self.plaintext_check = QCheckBox(self.tr("I accept this risk"))
+        plaintext_box = QWidget()
+        plaintext_layout = QVBoxLayout(plaintext_box)
+        plaintext_layout.setContentsMargins(0, 0, 0, 0)
+        plaintext_layout.addWidget(self.plaintext_warning)
+        plaintext_layout.addWidget(self.plaintext_check)
+        plaintext_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.plaintext_box = plaintext_box
         self.ca_edit = QLineEdit()
         self.ca_edit.setPlaceholderText(self.tr("Only for a server with its own certificate"))
         self.ca_button = QPushButton(self.tr("Choose…"))
@@ -114,6 +129,7 @@ class MailboxDialog(FormDialog):
         self.folders_list.setMaximumHeight(130)
         self.sent_combo = QComboBox()
         self.sent_combo.setEditable(True)
+        self.sent_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         sent_line = self.sent_combo.lineEdit()
         assert sent_line is not None
         sent_line.setPlaceholderText(self.tr("None: response times not measured"))
@@ -121,6 +137,9 @@ class MailboxDialog(FormDialog):
         self.sent_combo.activated.connect(self._on_sent_edited)
         self.since_edit = QDateEdit()
         self.since_edit.setCalendarPopup(True)
+        # The locale's short format may have a two-digit year; a start date deserves all four.
+        short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+        self.since_edit.setDisplayFormat(short if "yyyy" in short else short.replace("yy", "yyyy"))
         self.since_edit.setMaximumDate(QDate.currentDate())
         self.auto_spin = QSpinBox()
         self.auto_spin.setRange(0, 24 * 60)
@@ -131,7 +150,7 @@ class MailboxDialog(FormDialog):
 
         self.form.addRow(self._section(self.tr("Account")))
         self.add_field("preset", self.tr("Provider:"), self.preset_combo)
-        self.form.addRow("", self.note_label)
+        self.form.addRow(self.note_label)
         self.add_field("username", self.tr("User name:"), self.username_edit)
         self.add_field("password", self.tr("Password:"), self.password_edit)
         self.add_field("name", self.tr("Display name:"), self.name_edit)
@@ -139,7 +158,7 @@ class MailboxDialog(FormDialog):
         self.add_field("host", self.tr("IMAP server:"), self.host_edit)
         self.add_field("port", self.tr("Port:"), self.port_spin)
         self.add_field("security", self.tr("Security:"), self.security_combo)
-        self.add_field("allow_plaintext", "", self.plaintext_check)
+        self.add_field("allow_plaintext", "", plaintext_box)
         self.add_field("ca_file", self.tr("CA certificate:"), ca_row)
         self.form.addRow(self._section(self.tr("What to read")))
         self.form.addRow("", test_row)
@@ -229,7 +248,7 @@ class MailboxDialog(FormDialog):
 
     def _update_plaintext(self) -> None:
         plain = self.current_security() is Security.PLAIN
-        self.form.setRowVisible(self.plaintext_check, plain)
+        self.form.setRowVisible(self.plaintext_box, plain)
         if not plain:
             self.plaintext_check.setChecked(False)
 

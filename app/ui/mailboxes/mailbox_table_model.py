@@ -104,10 +104,10 @@ class MailboxTableModel(RecordTableModel[Mailbox]):
             return running
         if box.last_sync_status is SyncStatus.NEVER:
             return status_label(SyncStatus.NEVER)
-        if box.last_sync_status is SyncStatus.OK:
-            return box.last_sync_message or status_label(SyncStatus.OK)
-        label = status_label(box.last_sync_status)
-        return f"{label}: {box.last_sync_message}" if box.last_sync_message else label
+        if box.last_sync_status is SyncStatus.FAILED and box.last_sync_message:
+            return f"{status_label(SyncStatus.FAILED)}: {box.last_sync_message}"
+        # The core's own words already say "some folders failed", "cancelled", "3 new leads".
+        return box.last_sync_message or status_label(box.last_sync_status)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():

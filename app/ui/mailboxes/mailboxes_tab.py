@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import AppError
-from app.core.mailboxes.model import FolderRole, Mailbox
+from app.core.mailboxes.model import FolderRole, Mailbox, SyncStatus
 from app.ui.errors import show_error
 from app.ui.leads.lead_table_model import local_datetime
 from app.ui.mailboxes.mailbox_table_model import MailboxColumn, MailboxTableModel
@@ -73,15 +73,15 @@ class MailboxesTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(MailboxColumn.RESULT, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (MailboxColumn.ACCOUNT, 240),
-            (MailboxColumn.SERVER, 220),
-            (MailboxColumn.FOLDERS, 130),
-            (MailboxColumn.LAST_SYNC, 130),
+            (MailboxColumn.ACCOUNT, 220),
+            (MailboxColumn.SERVER, 190),
+            (MailboxColumn.FOLDERS, 110),
+            (MailboxColumn.LAST_SYNC, 120),
         ):
             header.resizeSection(column, width)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.model.dataChanged.connect(self._update_buttons)
+        self.model.dataChanged.connect(self._on_model_data_changed)
 
         self.add_button = QPushButton(self.tr("Add mailbox…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
@@ -110,6 +110,19 @@ class MailboxesTab(QWidget):
             bar.addWidget(button)
         bar.addStretch(1)
 
+        # The selected mailbox in full: the result of its last sync is often a sentence (what
+        # to do about a password or a certificate), too long for a table cell.
+        self.detail_title = QLabel()
+        font = self.detail_title.font()
+        font.setBold(True)
+        self.detail_title.setFont(font)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("mailboxResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.settings_label = muted(QLabel())
+        self.settings_label.setWordWrap(True)
         self.folders_title = muted(QLabel())
         self.folders = QTableWidget(0, 5)
         self.folders.setHorizontalHeaderLabels(
@@ -130,7 +143,10 @@ class MailboxesTab(QWidget):
         folder_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         folder_box = QWidget()
         folder_layout = QVBoxLayout(folder_box)
-        folder_layout.setContentsMargins(0, 4, 0, 0)
+        folder_layout.setContentsMargins(0, 6, 0, 0)
+        folder_layout.addWidget(self.detail_title)
+        folder_layout.addWidget(self.result_label)
+        folder_layout.addWidget(self.settings_label)
         folder_layout.addWidget(self.folders_title)
         folder_layout.addWidget(self.folders, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -209,13 +225,49 @@ class MailboxesTab(QWidget):
         self._show_folders()
         self._update_buttons()
 
+    def _on_model_data_changed(self, *_args: object) -> None:
+        # A running sync's progress: keep the buttons and the detail panel in step.
+        self._update_buttons()
+        box = self.current_mailbox()
+        if box is not None:
+            running = self.model.progress_text(box.id)
+            if running is not None:
+                self.result_label.setStyleSheet("")
+                self.result_label.setText(running)
+            else:
+                self._show_folders()
+
     def _show_folders(self) -> None:
         box = self.current_mailbox()
         self.folders.setRowCount(0)
+        for label in (self.detail_title, self.result_label, self.settings_label):
+            label.setVisible(box is not None)
         if box is None:
             self.folders_title.setText("")
             return
-        self.folders_title.setText(self.tr("Folders of {mailbox}").format(mailbox=box.display_name))
+        self.detail_title.setText(f"{box.display_name} — {box.host}")
+        failed = box.last_sync_status in (SyncStatus.FAILED, SyncStatus.PARTIAL)
+        self.result_label.setStyleSheet("color: #c0392b;" if failed else "")
+        result = self.model.result_text(box)
+        if box.last_sync_at is not None and self.model.progress_text(box.id) is None:
+            result = self.tr("Last sync {when}: {result}").format(
+                when=local_datetime(box.last_sync_at), result=result
+            )
+        self.result_label.setText(result)
+        if box.sync_since is not None:
+            day = QDate(box.sync_since.year, box.sync_since.month, box.sync_since.day)
+            since = self.tr("Reads mail since {date}").format(
+                date=QLocale().toString(day, QLocale.FormatType.LongFormat)
+            )
+        else:
+            since = self.tr("Reads mail of the last 90 days")
+        auto = (
+            self.tr("auto-sync every %n min", "", box.auto_sync_minutes)
+            if box.auto_sync_minutes and box.active
+            else self.tr("no auto-sync")
+        )
+        self.settings_label.setText(self.tr("{since}; {auto}.").format(since=since, auto=auto))
+        self.folders_title.setText(self.tr("Folders:"))
         states = {s.name: s for s in box.folder_states}
         names = list(box.folders)
         if box.sent_folder and box.sent_folder not in names:

@@ -73,7 +73,7 @@ def seed_leads(
         login = LOGINS[i % len(LOGINS)]
         untracked = not channels or i % 5 == 4
         channel = None if untracked else channels[i % len(channels)]
-        address = "" if untracked or not tracking else tracking[i % len(tracking)]
+        address = "" if untracked or not tracking else tracking[(i % len(channels)) % len(tracking)]
         replied = i % 3 == 0
         response = 600 + (i * 437) % 90_000 if replied else None
         reason = REASONS[i % len(REASONS)] if filtered_every and i % filtered_every == 0 else None

@@ -43,11 +43,13 @@ def test_rows_show_what_a_user_reads(sqlite_workspace: Workspace) -> None:
     assert model.headerData(LeadColumn.RESPONSE, Qt.Orientation.Horizontal) == "Response time"
     first = model.summary(0)
     assert first is not None and first.sender_name == "Анна Смирнова"
-    assert model.index(0, LeadColumn.SENDER).data() == f"Анна Смирнова <{first.sender_address}>"
+    assert model.index(0, LeadColumn.SENDER).data() == "Анна Смирнова"
+    tooltip = model.index(0, LeadColumn.SENDER).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == f"Анна Смирнова <{first.sender_address}>"
     assert model.index(0, LeadColumn.CHANNEL).data() == "Билборд"
     assert model.index(0, LeadColumn.CHANNEL).data(Qt.ItemDataRole.DecorationRole) is not None
     assert model.index(4, LeadColumn.CHANNEL).data() == "Untracked"
-    assert model.index(0, LeadColumn.REPEAT).data() == "Repeat"  # every 7th is a repeat
+    assert model.index(0, LeadColumn.REPEAT).data() == "✓"  # every 7th is a repeat
     assert model.index(1, LeadColumn.REPEAT).data() == ""
     assert model.index(0, LeadColumn.RESPONSE).data() == "10 min"
     assert model.index(1, LeadColumn.RESPONSE).data() == "—"  # not answered

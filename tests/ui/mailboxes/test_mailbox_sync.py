@@ -134,6 +134,10 @@ def test_failed_sync_says_why_on_the_row_and_in_a_message(
     assert _result_text(window) == "Failed: imap.yandex.ru wants an app password."
     index = window.page.mailboxes.model.index(0, MailboxColumn.RESULT)
     assert index.data(Qt.ItemDataRole.ForegroundRole) is not None  # shown in red
+    # the whole sentence under the table, where it is not cut off
+    assert window.page.mailboxes.result_label.text().endswith(
+        "Failed: imap.yandex.ru wants an app password."
+    )
 
 
 def test_locked_keyring_during_sync_is_shown_and_recorded(
@@ -160,7 +164,7 @@ def test_cancel_stops_the_sync(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.mailboxes.sync.sync_finished, timeout=10_000):
         tab.cancel_button.click()
     assert not window.mailboxes.sync.is_running(box.id)
-    assert _result_text(window) == "Cancelled: Cancelled."
+    assert _result_text(window) == "Cancelled."
     assert tab.sync_button.isEnabled()
 
 
