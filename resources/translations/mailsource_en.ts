@@ -94,7 +94,7 @@
 <context>
     <name>LeadsTab</name>
     <message numerus="yes">
-        <location filename="../../app/ui/leads/leads_tab.py" line="+369"/>
+        <location filename="../../app/ui/leads/leads_tab.py" line="+392"/>
         <source>%Ln lead(s)</source>
         <translation>
             <numerusform>%Ln lead</numerusform>
@@ -121,7 +121,7 @@
 <context>
     <name>MailboxActions</name>
     <message numerus="yes">
-        <location filename="../../app/ui/mailboxes/mailbox_actions.py" line="+195"/>
+        <location filename="../../app/ui/mailboxes/mailbox_actions.py" line="+196"/>
         <source>%Ln message(s) in the inbox</source>
         <translation>
             <numerusform>%Ln message in the inbox</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+56"/>
+        <location line="+77"/>
         <source>Syncing %n mailbox(es)…</source>
         <translation>
             <numerusform>Syncing %n mailbox…</numerusform>
@@ -140,7 +140,7 @@
 <context>
     <name>MailboxDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/mailboxes/mailbox_dialog.py" line="+269"/>
+        <location filename="../../app/ui/mailboxes/mailbox_dialog.py" line="+288"/>
         <source>%Ln message(s)</source>
         <translation>
             <numerusform>%Ln message</numerusform>
@@ -172,6 +172,17 @@
         <translation>
             <numerusform>%n message read</numerusform>
             <numerusform>%n messages read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailboxesTab</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/mailboxes/mailboxes_tab.py" line="+265"/>
+        <source>auto-sync every %n min</source>
+        <translation>
+            <numerusform>auto-sync every %n min</numerusform>
+            <numerusform>auto-sync every %n min</numerusform>
         </translation>
     </message>
 </context>

@@ -114,7 +114,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="-108"/>
         <source>Built with:</source>
-        <translation>Собрано с:</translation>
+        <translation>Работает на:</translation>
     </message>
     <message>
         <location line="-30"/>
@@ -272,7 +272,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+1"/>
         <location line="+45"/>
         <source>Retired</source>
-        <translation>Выведен</translation>
+        <translation>Отключён</translation>
     </message>
     <message>
         <location line="-44"/>
@@ -305,7 +305,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Add custom…</source>
-        <translation>Добавить собственные…</translation>
+        <translation>Добавить свои…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -326,7 +326,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+1"/>
         <location line="+184"/>
         <source>Retire…</source>
-        <translation>Вывести из работы…</translation>
+        <translation>Отключить…</translation>
     </message>
     <message>
         <location line="-183"/>
@@ -336,7 +336,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Alias list…</source>
-        <translation>Список псевдонимов…</translation>
+        <translation>Псевдонимы…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -346,7 +346,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+25"/>
         <source>Show retired</source>
-        <translation>Показывать выведенные</translation>
+        <translation>Показывать отключённые</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -420,7 +420,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+15"/>
         <source>Reactivate…</source>
-        <translation>Вернуть в работу…</translation>
+        <translation>Включить…</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -444,32 +444,32 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+20"/>
         <source>Retire address</source>
-        <translation>Вывод адреса из работы</translation>
+        <translation>Отключение адреса</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Retire {address}?</source>
-        <translation>Вывести {address} из работы?</translation>
+        <translation>Отключить {address}?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Use this when the ad is gone. Mail that still arrives at the address keeps counting for its channel, and the address is never given to another channel. You can reactivate it later.</source>
-        <translation>Используйте это, когда реклама снята. Письма, которые ещё придут на этот адрес, по-прежнему засчитываются его каналу, а сам адрес никогда не достанется другому каналу. Позже его можно вернуть в работу.</translation>
+        <translation>Отключайте адрес, когда реклама снята. Письма, которые ещё придут на него, по-прежнему засчитываются его каналу, а сам адрес никогда не достанется другому каналу. Позже его можно снова включить.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Retire</source>
-        <translation>Вывести</translation>
+        <translation>Отключить</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reactivate address</source>
-        <translation>Возврат адреса в работу</translation>
+        <translation>Включение адреса</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reactivate {address}?</source>
-        <translation>Вернуть {address} в работу?</translation>
+        <translation>Снова включить {address}?</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -479,12 +479,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Reactivate</source>
-        <translation>Вернуть</translation>
+        <translation>Включить</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>{address} retired. Turn on “Show retired” to see it.</source>
-        <translation>{address} выведен из работы. Чтобы увидеть его, включите «Показывать выведенные».</translation>
+        <translation>{address} отключён. Чтобы увидеть его, включите «Показывать отключённые».</translation>
     </message>
     <message>
         <location line="+56"/>
@@ -1117,7 +1117,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>LeadDetail</name>
     <message>
-        <location filename="../../app/ui/leads/leads_tab.py" line="+105"/>
+        <location filename="../../app/ui/leads/leads_tab.py" line="+109"/>
         <source>From:</source>
         <translation>От:</translation>
     </message>
@@ -1195,7 +1195,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>LeadTableModel</name>
     <message>
-        <location filename="../../app/ui/leads/lead_table_model.py" line="+299"/>
+        <location filename="../../app/ui/leads/lead_table_model.py" line="+300"/>
         <source>(no subject)</source>
         <translation>(без темы)</translation>
     </message>
@@ -1205,10 +1205,9 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Не отслежено</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Repeat</source>
-        <translation>Повторное</translation>
+        <translation>Повтор</translation>
     </message>
     <message>
         <location line="-4"/>
@@ -1241,7 +1240,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Причина отсева</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
+        <source>The sender wrote to this client before</source>
+        <translation>Отправитель уже писал этому клиенту</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sent to {address}</source>
         <translation>Отправлено на {address}</translation>
     </message>
@@ -1249,23 +1253,33 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>LeadsTab</name>
     <message>
-        <location filename="../../app/ui/leads/leads_tab.py" line="+35"/>
+        <location filename="../../app/ui/leads/leads_tab.py" line="+37"/>
         <source>Search sender or subject</source>
         <translation>Поиск по отправителю или теме</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+175"/>
+        <location line="+192"/>
         <source>Filtered out</source>
         <translation>Отсеянные</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-188"/>
         <source>Show the mail that is not counted as leads: auto-replies, bounces, mail from the client&apos;s own domain and replies inside an existing thread.</source>
         <translation>Показать письма, которые не считаются обращениями: автоответы, недоставленные письма, письма с собственного домена клиента и ответы в уже идущей переписке.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+5"/>
+        <source>Match again</source>
+        <translation>Сопоставить заново</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attribute the stored mail again after tracking addresses were added or changed; nothing is fetched from the server.</source>
+        <translation>Заново распределить сохранённые письма по каналам после добавления или изменения адресов отслеживания; с сервера ничего не загружается.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>No leads yet</source>
         <translation>Обращений пока нет</translation>
     </message>
@@ -1332,7 +1346,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Не отслежено</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Nothing matches “{text}”.</source>
         <translation>По запросу «{text}» ничего не найдено.</translation>
     </message>
@@ -1350,7 +1364,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>MailboxActions</name>
     <message>
-        <location filename="../../app/ui/mailboxes/mailbox_actions.py" line="+112"/>
+        <location filename="../../app/ui/mailboxes/mailbox_actions.py" line="+113"/>
         <source>Mailbox {name} added. Sync it to read its mail.</source>
         <translation>Почтовый ящик {name} добавлен. Синхронизируйте его, чтобы прочитать почту.</translation>
     </message>
@@ -1415,6 +1429,21 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     </message>
     <message>
         <location line="+13"/>
+        <source>Leads matched again: channels updated.</source>
+        <translation>Обращения сопоставлены заново: каналы обновлены.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leads matched again: nothing changed.</source>
+        <translation>Обращения сопоставлены заново: ничего не изменилось.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Matching the stored mail again…</source>
+        <translation>Повторное сопоставление сохранённых писем…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{name} is already syncing.</source>
         <translation>{name} уже синхронизируется.</translation>
     </message>
@@ -1447,7 +1476,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>MailboxDialog</name>
     <message>
-        <location filename="../../app/ui/mailboxes/mailbox_dialog.py" line="+52"/>
+        <location filename="../../app/ui/mailboxes/mailbox_dialog.py" line="+54"/>
         <source>Edit mailbox</source>
         <translation>Изменение почтового ящика</translation>
     </message>
@@ -1457,19 +1486,24 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Добавление почтового ящика</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Optional, e.g. “Sales inbox”</source>
         <translation>Необязательно, например «Отдел продаж»</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>I understand that without encryption the password and the mail travel over the network in the clear</source>
-        <translation>Я понимаю, что без шифрования пароль и письма передаются по сети в открытом виде</translation>
+        <location line="+12"/>
+        <source>Without encryption the password and the mail travel over the network in the clear. Use it only inside a network you trust.</source>
+        <translation>Без шифрования пароль и письма передаются по сети в открытом виде. Используйте это только в сети, которой доверяете.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>I accept this risk</source>
+        <translation>Я принимаю этот риск</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Only for a server with its own certificate</source>
-        <translation>Только для сервера с собственным сертификатом</translation>
+        <translation>Для сервера со своим сертификатом</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1484,15 +1518,15 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+3"/>
         <source>Logs in and lists the folders, so you can choose what to read.</source>
-        <translation>Выполняет вход и получает список папок, чтобы можно было выбрать, что читать.</translation>
+        <translation>Вход на сервер и получение списка папок для выбора.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>None: response times not measured</source>
         <translation>Нет: время ответа не измеряется</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
@@ -1504,7 +1538,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Include in “Sync All” and auto-sync</source>
-        <translation>Включать в «Синхронизировать все» и автосинхронизацию</translation>
+        <translation>Синхронизировать со всеми и по расписанию</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1574,17 +1608,17 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Sync emails since:</source>
-        <translation>Синхронизировать письма с:</translation>
+        <translation>Письма начиная с:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Auto-sync every:</source>
-        <translation>Автосинхронизация каждые:</translation>
+        <translation>Проверять каждые:</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Stored in the system keyring; type to replace it</source>
-        <translation>Хранится в системном хранилище паролей; введите новый, чтобы заменить</translation>
+        <translation>Сохранён в хранилище паролей; введите новый для замены</translation>
     </message>
     <message>
         <location line="+58"/>
@@ -1689,7 +1723,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Last sync</source>
-        <translation>Последняя синхронизация</translation>
+        <translation>Синхронизация</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1744,7 +1778,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+39"/>
         <source>Folder</source>
         <translation>Папка</translation>
     </message>
@@ -1769,7 +1803,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Проблема</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>No mailbox yet</source>
         <translation>Почтовых ящиков пока нет</translation>
     </message>
@@ -1784,9 +1818,43 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Добавить почтовый ящик клиента…</translation>
     </message>
     <message>
-        <location line="+68"/>
-        <source>Folders of {mailbox}</source>
-        <translation>Папки ящика {mailbox}</translation>
+        <location line="+87"/>
+        <source>Last sync {when}: {result}</source>
+        <translation>Последняя синхронизация {when}: {result}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reads mail since {date}</source>
+        <translation>Читает письма с даты: {date}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reads mail of the last 90 days</source>
+        <translation>Читает письма за последние 90 дней</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>auto-sync every %n min</source>
+        <translation>
+            <numerusform>автосинхронизация раз в %n мин</numerusform>
+            <numerusform>автосинхронизация раз в %n мин</numerusform>
+            <numerusform>автосинхронизация раз в %n мин</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no auto-sync</source>
+        <translation>без автосинхронизации</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{since}; {auto}.</source>
+        <translation>{since}; {auto}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folders:</source>
+        <translation>Папки:</translation>
     </message>
 </context>
 <context>
@@ -2464,7 +2532,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Some folders failed</source>
-        <translation>Ошибки в некоторых папках</translation>
+        <translation>Ошибки в папках</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2679,7 +2747,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+8"/>
         <source>“{address}” is retired but stays reserved for the channel “{channel}”; reactivate it there instead</source>
-        <translation>«{address}» выведен из работы, но остаётся закреплённым за каналом «{channel}»; вместо этого верните его в работу там</translation>
+        <translation>«{address}» отключён, но остаётся закреплённым за каналом «{channel}»; вместо этого включите его снова там</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2782,7 +2850,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/core/addresses/service.py" line="-150"/>
         <location filename="../../app/core/clients/service.py" line="+167"/>
-        <location filename="../../app/core/visits/service.py" line="+432"/>
+        <location filename="../../app/core/visits/service.py" line="+433"/>
         <source>Client #{id} does not exist (any more).</source>
         <translation>Клиента №{id} не существует (больше нет).</translation>
     </message>
@@ -3291,7 +3359,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>visits</name>
     <message>
-        <location filename="../../app/core/snippet.py" line="+86"/>
+        <location filename="../../app/core/snippet.py" line="+88"/>
         <source>Enter the site&apos;s main e-mail address</source>
         <translation>Введите основной адрес электронной почты сайта</translation>
     </message>
@@ -3502,7 +3570,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location filename="../../app/core/visits/formats/ga4_ui.py" line="-28"/>
         <location filename="../../app/core/visits/formats/mapped_csv.py" line="-22"/>
         <location filename="../../app/core/visits/formats/matomo.py" line="+90"/>
-        <location filename="../../app/core/visits/formats/metrica.py" line="+362"/>
+        <location filename="../../app/core/visits/formats/metrica.py" line="+384"/>
         <source>expected {expected} columns, found {found}</source>
         <translation>ожидалось столбцов: {expected}, найдено: {found}</translation>
     </message>
@@ -3521,7 +3589,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location filename="../../app/core/visits/formats/ga4_ui.py" line="-10"/>
         <location filename="../../app/core/visits/formats/mapped_csv.py" line="-10"/>
         <location filename="../../app/core/visits/formats/matomo.py" line="-8"/>
-        <location filename="../../app/core/visits/formats/metrica.py" line="+137"/>
+        <location filename="../../app/core/visits/formats/metrica.py" line="+138"/>
         <source>bytes that are not valid in the file&apos;s encoding</source>
         <translation>байты, недопустимые в кодировке файла</translation>
     </message>
@@ -3609,7 +3677,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>в заголовке нет столбца idVisit</translation>
     </message>
     <message>
-        <location filename="../../app/core/visits/formats/metrica.py" line="-207"/>
+        <location filename="../../app/core/visits/formats/metrica.py" line="-208"/>
         <source>the header has no ym:s:visitID or ym:s:dateTime column</source>
         <translation>в заголовке нет столбца ym:s:visitID или ym:s:dateTime</translation>
     </message>
@@ -3639,7 +3707,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>повреждённый массив параметров визита</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>broken escaping (a backslash at the end of a value)</source>
         <translation>нарушено экранирование (обратная косая черта в конце значения)</translation>
     </message>
@@ -3674,7 +3742,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Неизвестный часовой пояс: {zone}</translation>
     </message>
     <message>
-        <location filename="../../app/core/visits/reader.py" line="+52"/>
+        <location filename="../../app/core/visits/reader.py" line="+55"/>
         <source>map the file&apos;s columns before importing</source>
         <translation>перед импортом сопоставьте столбцы файла</translation>
     </message>
@@ -3684,7 +3752,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>в этой выгрузке местное время: сначала укажите часовой пояс сайта в настройках клиента</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+91"/>
         <source>the file holds no visits</source>
         <translation>в файле нет визитов</translation>
     </message>
@@ -3694,12 +3762,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Прочитано визитов: {count}</translation>
     </message>
     <message>
-        <location filename="../../app/core/visits/importer.py" line="+177"/>
+        <location filename="../../app/core/visits/importer.py" line="+146"/>
         <source>importing it needs about {needed} free on the disk of {folder}, which has {free}: free some space first (nothing was imported)</source>
         <translation>для импорта нужно около {needed} свободного места на диске с {folder}, а свободно {free}: сначала освободите место (ничего не импортировано)</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+107"/>
         <source>Building indexes</source>
         <translation>Построение индексов</translation>
     </message>
@@ -3709,7 +3777,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Отменено</translation>
     </message>
     <message>
-        <location line="+464"/>
+        <location line="+417"/>
         <source>Matching leads to visits</source>
         <translation>Сопоставление обращений с визитами</translation>
     </message>
