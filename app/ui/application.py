@@ -315,8 +315,12 @@ def _finish_smoke_test(window: MainWindow, opener: _WorkspaceOpener) -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.core.storage.migrate import current_revision
+    from app.ui.smoke import run_checks
 
-    ok = window.isVisible() and window.attached
+    checks = run_checks(window.ws)
+    for check in checks:
+        print(check.line(), flush=True)
+    ok = window.isVisible() and window.attached and all(check.ok for check in checks)
     schema = current_revision(window.ws.db)
     verdict = "ok" if ok else "FAILED"
     print(f"smoke test: {verdict} (database {window.ws.db.describe()}, schema {schema})")
