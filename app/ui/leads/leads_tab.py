@@ -181,6 +181,8 @@ class LeadsTab(QWidget):
     """The client's leads: counts, channel filter, search, filtered-out toggle, table, details."""
 
     add_mailbox_requested = Signal()
+    reattribute_requested = Signal(int)
+    """Match the client's stored mail against its tracking addresses again."""
     counts_loaded = Signal(object)
     """The totals of the current client arrived (a :class:`LeadCounts`)."""
 
@@ -215,10 +217,19 @@ class LeadsTab(QWidget):
             )
         )
         self.filtered_button.toggled.connect(self._on_filters_changed)
+        self.reattribute_button = QPushButton(self.tr("Match again"))
+        self.reattribute_button.setToolTip(
+            self.tr(
+                "Attribute the stored mail again after tracking addresses were added or "
+                "changed; nothing is fetched from the server."
+            )
+        )
+        self.reattribute_button.clicked.connect(self._on_reattribute_button_clicked)
         bar = QHBoxLayout()
         bar.addWidget(self.channel_combo)
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.filtered_button)
+        bar.addWidget(self.reattribute_button)
 
         self.model = LeadTableModel(parent=self)
         self.model.loaded.connect(self._on_model_loaded)
@@ -408,6 +419,10 @@ class LeadsTab(QWidget):
             self._on_filters_changed()  # the filtered channel was deleted
 
     # -- reactions -----------------------------------------------------------------------------
+    def _on_reattribute_button_clicked(self) -> None:
+        if self.client_id is not None:
+            self.reattribute_requested.emit(self.client_id)
+
     def _on_search_edit_text_changed(self, _text: str) -> None:
         self.search_timer.start()
 

@@ -68,6 +68,7 @@ class MailboxActions(QObject):
         self.tab.cancel_requested.connect(self.sync.cancel)
         self.tab.remove_requested.connect(self.remove_mailbox)
         self.leads_tab.add_mailbox_requested.connect(self.add_mailbox)
+        self.leads_tab.reattribute_requested.connect(self.reattribute)
 
     def attach(self, ws: Workspace) -> None:
         """The workspace is open: give the Leads tab its service and start the timers."""
@@ -203,6 +204,27 @@ class MailboxActions(QObject):
             .on_success(done)
             .with_progress(self.tr("Connecting to {host}…").format(host=mailbox.host), self.window)
             .start(queue_of(mailbox_id))
+        )
+
+    def reattribute(self, client_id: int) -> Task:
+        """Match the client's stored mail again (after its addresses changed), in the background."""
+        from app.core.attribution.reattribute import reattribute
+
+        ws = self._workspace()
+
+        def done(changes: Changes) -> None:
+            self.changes_made.emit(changes)
+            self.message.emit(
+                self.tr("Leads matched again: channels updated.")
+                if changes.lead_clients
+                else self.tr("Leads matched again: nothing changed.")
+            )
+
+        return (
+            Task(lambda progress, token: reattribute(ws, client_id, progress, token))
+            .on_success(done)
+            .with_progress(self.tr("Matching the stored mail again…"), self.window)
+            .start("db")
         )
 
     # -- syncing -------------------------------------------------------------------------------

@@ -55,6 +55,7 @@ def seed_leads(
     *,
     tracking: Sequence[str] = (),
     filtered_every: int = 0,
+    recipient: str = "info@client.ru",
     start: datetime = T0,
     step: timedelta = timedelta(minutes=7),
 ) -> None:
@@ -64,7 +65,7 @@ def seed_leads(
     none) is filtered out with a reason.
     """
     created = _stamp(datetime.now(UTC))
-    recipients = json.dumps([["To", "info@client.ru"]])
+    recipients = json.dumps([["To", recipient]])
     attachments = json.dumps(["Техническое задание.pdf"])
     rows = []
     for i in range(count):

@@ -202,3 +202,36 @@ def test_sync_all_starts_every_active_mailbox(qtbot, window: MainWindow) -> None
     assert sorted(fake.calls) == sorted([first.id, third.id])
     assert paused.id not in fake.calls
     assert notes[0].startswith("Syncing 2 mailbox")
+
+
+def test_match_again_reattributes_stored_mail(qtbot, window: MainWindow) -> None:
+    from app.core.addresses.model import AddressFields
+    from app.core.addresses.styles import AddressStyle
+    from app.core.clients.model import ChannelFields
+    from app.core.leads.model import UNTRACKED, LeadQuery
+
+    ws = window.ws
+    client_id = ws.clients.create(
+        ClientFields(name="Ромашка", domains=("client.ru",), main_address="info@client.ru")
+    ).value.id
+    # Mail stored before the address existed: untracked.
+    seed_leads(ws, client_id, 6, recipient="info+site@client.ru")
+    channel = ws.channels.create(client_id, ChannelFields(name="Сайт")).value.id
+    address = ws.addresses.create(
+        client_id, AddressFields(channel_id=channel, style=AddressStyle.PLUS, tag="site")
+    ).value
+    assert address.address == "info+site@client.ru"
+    window.reload_clients()
+    window.client_list.select(client_id)
+    leads = window.page.leads
+    with qtbot.waitSignal(leads.model.loaded, timeout=10_000):
+        window.page.tabs.setCurrentWidget(leads)
+    assert {leads.model.index(r, 3).data() for r in range(6)} == {"Untracked"}
+    notes: list[str] = []
+    window.mailboxes.message.connect(notes.append)
+    with qtbot.waitSignal(leads.model.loaded, timeout=30_000):
+        leads.reattribute_button.click()
+    assert notes == ["Leads matched again: channels updated."]
+    assert ws.leads.count(LeadQuery(client_id, channel_id=channel)) == 6
+    assert ws.leads.count(LeadQuery(client_id, channel_id=UNTRACKED)) == 0
+    assert {leads.model.index(r, 3).data() for r in range(6)} == {"Сайт"}
