@@ -2067,7 +2067,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="-81"/>
         <source>Archive Instead</source>
-        <translation>Лучше в архив</translation>
+        <translation>Переместить в архив</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -2092,7 +2092,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+3"/>
         <source>Pause Instead</source>
-        <translation>Лучше приостановить</translation>
+        <translation>Приостановить</translation>
     </message>
     <message>
         <location line="+43"/>
