@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
     """A centred title, an explanation and optionally one action button."""
+
+    MAX_TEXT_WIDTH = 520
 
     def __init__(
         self, title: str, text: str, button_text: str = "", parent: QWidget | None = None
@@ -24,17 +26,31 @@ class EmptyState(QWidget):
         self.text_label = QLabel(text)
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text_label.setWordWrap(True)
-        self.text_label.setMaximumWidth(480)
-        self.text_label.setForegroundRole(self.text_label.foregroundRole())
         self.button = QPushButton(button_text) if button_text else None
+        # Word-wrapped labels get their height for the width the layout gives them; added with
+        # an alignment flag they would be sized to one line and clipped. So they fill a column
+        # of bounded width, and the column is centred.
+        column = QWidget()
+        column.setMaximumWidth(self.MAX_TEXT_WIDTH)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.title_label)
+        inner.addSpacing(6)
+        inner.addWidget(self.text_label)
+        if self.button is not None:
+            inner.addSpacing(14)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self.button)
+            row.addStretch(1)
+            inner.addLayout(row)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(column, 10)
+        middle.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        layout.addWidget(self.title_label, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(6)
-        layout.addWidget(self.text_label, 0, Qt.AlignmentFlag.AlignHCenter)
-        if self.button is not None:
-            layout.addSpacing(14)
-            layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(middle)
         layout.addStretch(3)
 
 
