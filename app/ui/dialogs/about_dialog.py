@@ -178,7 +178,7 @@ class AboutDialog(QDialog):
         splitter.addWidget(self.component_list)
         splitter.addWidget(self.license_text)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 480])
         count = muted(QLabel(self.tr("%n component(s) in this program.", "", len(self.components))))
         layout = QVBoxLayout(page)
