@@ -167,6 +167,8 @@ class AboutDialog(QDialog):
             self.component_list.addTopLevelItem(item)
         for column in (0, 1):
             self.component_list.resizeColumnToContents(column)
+        # Name, version and a license expression side by side without truncation.
+        self.component_list.setMinimumWidth(360)
         self.license_text = QPlainTextEdit()
         self.license_text.setReadOnly(True)
         self.license_text.setAccessibleName(self.tr("License text"))
