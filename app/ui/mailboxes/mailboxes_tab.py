@@ -167,10 +167,6 @@ class MailboxesTab(QWidget):
         )
         assert self.empty.button is not None
         self.empty.button.clicked.connect(self.add_requested)
-        # A wrapped label centred in a box layout gets one line's height unless told.
-        label = self.empty.text_label
-        label.setMinimumWidth(420)
-        label.setMinimumHeight(label.heightForWidth(420))
         self.list_page = QWidget()
         list_layout = QVBoxLayout(self.list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
