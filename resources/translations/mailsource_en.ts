@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/dialogs/about_dialog.py" line="+183"/>
+        <location filename="../../app/ui/dialogs/about_dialog.py" line="+185"/>
         <source>%n component(s) in this program.</source>
         <translation>
             <numerusform>%n component in this program.</numerusform>

@@ -88,7 +88,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Компоненты</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>License text</source>
         <translation>Текст лицензии</translation>
     </message>
@@ -102,7 +102,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Needed by: {parent}</source>
         <translation>Требуется для: {parent}</translation>
     </message>
@@ -112,7 +112,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Файл лицензии с этим компонентом не поставляется.</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-111"/>
         <source>Built with:</source>
         <translation>Работает на:</translation>
     </message>
@@ -198,9 +198,80 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>AddressSheets</name>
     <message>
-        <location filename="../../app/ui/addresses/sheet_printing.py" line="+647"/>
+        <location filename="../../app/ui/addresses/sheet_printing.py" line="+350"/>
+        <source>Page {n} of {total}</source>
+        <translation>Страница {n} из {total}</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Advertising channel</source>
+        <translation>Рекламный канал</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Email address to publish</source>
+        <translation>Адрес для публикации</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The same address in Latin letters: {address}</source>
+        <translation>Тот же адрес латиницей: {address}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Valid from {date}</source>
+        <translation>Действует с {date}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scan to write an email</source>
+        <translation>Наведите камеру, чтобы написать письмо</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address to publish</source>
+        <translation>Адрес для публикации</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from</source>
+        <translation>Действует с</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Tracking addresses</source>
+        <translation>Адреса отслеживания</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>There is nothing to print.</source>
         <translation>Печатать нечего.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not start printing: the printer or file refused the job. Check that the printer is on and ready, then try again.</source>
+        <translation>Не удалось начать печать: принтер или файл отклонил задание. Проверьте, что принтер включён и готов, и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+13"/>
+        <source>Could not start a new page: the printer stopped the job.</source>
+        <translation>Не удалось начать новую страницу: принтер остановил задание.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Tracking addresses — {client}</source>
+        <translation>Адреса отслеживания — {client}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Could not save {file}: {reason}</source>
+        <translation>Не удалось сохранить {file}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2561,7 +2632,17 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>addresses</name>
     <message>
-        <location filename="../../app/core/addresses/alias_export.py" line="+78"/>
+        <location filename="../../app/core/addresses/alias_export.py" line="+44"/>
+        <source>Yandex 360</source>
+        <translation>Яндекс 360</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mail.ru for business (VK WorkMail)</source>
+        <translation>Почта Mail.ru для бизнеса (VK WorkMail)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>

@@ -38,14 +38,18 @@ class Provider(StrEnum):
     OTHER = "other"
 
 
-PROVIDER_NAMES: dict[Provider, str] = {
-    Provider.YANDEX_360: "Yandex 360",
-    Provider.GOOGLE_WORKSPACE: "Google Workspace",
-    Provider.MICROSOFT_365: "Microsoft 365",
-    Provider.MAILRU_BUSINESS: "Mail.ru for business (VK WorkMail)",
-    Provider.CPANEL: "cPanel",
-    Provider.OTHER: "",
-}
+def provider_name(provider: Provider) -> str:
+    """The provider's name as shown to the user (empty for "other")."""
+    names = {
+        Provider.YANDEX_360: translate("addresses", "Yandex 360"),
+        Provider.GOOGLE_WORKSPACE: "Google Workspace",
+        Provider.MICROSOFT_365: "Microsoft 365",
+        Provider.MAILRU_BUSINESS: translate("addresses", "Mail.ru for business (VK WorkMail)"),
+        Provider.CPANEL: "cPanel",
+        Provider.OTHER: "",
+    }
+    return names[provider]
+
 
 ALIAS_LIMITS: dict[Provider, int] = {
     Provider.YANDEX_360: 10,
@@ -126,7 +130,7 @@ def instructions(
                     "{n}. Use plus addresses instead, or spread the aliases over a shared mailbox "
                     "or a group that delivers to {mailbox}.",
                 ).format(
-                    provider=PROVIDER_NAMES[provider], limit=limit, n=alias_count, mailbox=mailbox
+                    provider=provider_name(provider), limit=limit, n=alias_count, mailbox=mailbox
                 )
             )
     if plus_addressing:
@@ -217,4 +221,4 @@ def _plus_steps(provider: Provider, mailbox: str) -> str:
         "addresses",
         "Plus addresses (like info+tv@…) need no set-up on {provider}: mail to them is "
         "delivered to {mailbox}.",
-    ).format(provider=PROVIDER_NAMES[provider], mailbox=mailbox)
+    ).format(provider=provider_name(provider), mailbox=mailbox)

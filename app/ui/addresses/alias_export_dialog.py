@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.addresses import alias_export
-from app.core.addresses.alias_export import PROVIDER_NAMES, Provider
+from app.core.addresses.alias_export import Provider, provider_name
 from app.core.addresses.service import AddressService
 from app.core.addresses.styles import AddressStyle, TokenMode
 from app.core.clients.model import Client
@@ -70,7 +70,7 @@ class AliasExportDialog(QDialog):
         self.provider_combo = QComboBox()
         for provider in Provider:
             self.provider_combo.addItem(
-                PROVIDER_NAMES[provider] or self.tr("Other mail server"), provider.value
+                provider_name(provider) or self.tr("Other mail server"), provider.value
             )
         self.provider_combo.currentIndexChanged.connect(self._update)
         self.instructions_view = QPlainTextEdit()

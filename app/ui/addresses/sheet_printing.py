@@ -92,10 +92,6 @@ class Paper(StrEnum):
 _PAGE_IDS = {Paper.A4: QPageSize.PageSizeId.A4, Paper.LETTER: QPageSize.PageSizeId.Letter}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AddressSheets", text)
-
-
 def default_paper() -> Paper:
     """Letter where the system measures in inches (US and neighbours), A4 elsewhere.
 
@@ -351,7 +347,9 @@ class _Renderer:
         font = _font(SANS, 8)
         y = self.bottom + 14
         c = self.c
-        number = _tr("Page {n} of {total}").format(n=page, total=pages)
+        number = QCoreApplication.translate("AddressSheets", "Page {n} of {total}").format(
+            n=page, total=pages
+        )
         num_w = c.advance(font, number) + 2
         c.text(self.left, y, self.content_w - num_w - 12, left_text, font, color=SOFT_INK, max_h=12)
         c.text(
@@ -408,7 +406,7 @@ class _Renderer:
         c = self.c
         geo = PageGeometry()
         y = self.header(sheet.client)
-        y += self.caption(y, _tr("Advertising channel"))
+        y += self.caption(y, QCoreApplication.translate("AddressSheets", "Advertising channel"))
         y += c.text(self.left, y, self.content_w, sheet.channel, _font(SANS, 22, bold=True))
         if sheet.placement_notes:
             y += 4
@@ -422,7 +420,9 @@ class _Renderer:
                 max_h=80,
             )
         y += 22
-        y += self.caption(y, _tr("Email address to publish"))
+        y += self.caption(
+            y, QCoreApplication.translate("AddressSheets", "Email address to publish")
+        )
 
         pad = 16.0
         inner_w = self.content_w - 2 * pad
@@ -455,9 +455,9 @@ class _Renderer:
                 self.left,
                 y,
                 self.content_w,
-                _tr("The same address in Latin letters: {address}").format(
-                    address=sheet.address_ascii
-                ),
+                QCoreApplication.translate(
+                    "AddressSheets", "The same address in Latin letters: {address}"
+                ).format(address=sheet.address_ascii),
                 _font(SANS, 9),
                 color=SOFT_INK,
                 align=Qt.AlignmentFlag.AlignHCenter,
@@ -471,7 +471,9 @@ class _Renderer:
             self.left,
             y,
             text_w,
-            _tr("Valid from {date}").format(date=_long_date(sheet.valid_from)),
+            QCoreApplication.translate("AddressSheets", "Valid from {date}").format(
+                date=_long_date(sheet.valid_from)
+            ),
             _font(SANS, 12, bold=True),
         )
         y += 8
@@ -484,7 +486,7 @@ class _Renderer:
                 qr_x,
                 top + QR_PT + 2,
                 QR_PT,
-                _tr("Scan to write an email"),
+                QCoreApplication.translate("AddressSheets", "Scan to write an email"),
                 _font(SANS, 8.5),
                 color=SOFT_INK,
                 align=Qt.AlignmentFlag.AlignHCenter,
@@ -572,9 +574,9 @@ class _Renderer:
         channel_w, address_w, date_w = self.list_columns()
         x = self.left
         for text, w in (
-            (_tr("Channel"), channel_w),
-            (_tr("Address to publish"), address_w),
-            (_tr("Valid from"), date_w),
+            (QCoreApplication.translate("AddressSheets", "Channel"), channel_w),
+            (QCoreApplication.translate("AddressSheets", "Address to publish"), address_w),
+            (QCoreApplication.translate("AddressSheets", "Valid from"), date_w),
         ):
             c.text(x, y, w - 8, text.upper(), font, color=SOFT_INK)
             x += w
@@ -602,7 +604,11 @@ class _Renderer:
         if page == 1:
             y = self.header(self.job.client)
             y += c.text(
-                self.left, y, self.content_w, _tr("Tracking addresses"), _font(SANS, 18, bold=True)
+                self.left,
+                y,
+                self.content_w,
+                QCoreApplication.translate("AddressSheets", "Tracking addresses"),
+                _font(SANS, 18, bold=True),
             )
             y += c.text(
                 self.left,
@@ -651,9 +657,10 @@ def render(
     painter = QPainter()
     if not painter.begin(device):
         raise AppError(
-            _tr(
+            QCoreApplication.translate(
+                "AddressSheets",
                 "Could not start printing: the printer or file refused the job. Check that the "
-                "printer is on and ready, then try again."
+                "printer is on and ready, then try again.",
             )
         )
     result = RenderResult()
@@ -667,7 +674,12 @@ def render(
                 token.raise_if_cancelled()
                 progress(i, pages_total, "")
                 if i and not device.newPage():
-                    raise AppError(_tr("Could not start a new page: the printer stopped the job."))
+                    raise AppError(
+                        QCoreApplication.translate(
+                            "AddressSheets",
+                            "Could not start a new page: the printer stopped the job.",
+                        )
+                    )
                 result.pages.append(renderer.sheet_page(sheet, i + 1, pages_total))
         else:
             pages = renderer.list_pages()
@@ -675,7 +687,12 @@ def render(
                 token.raise_if_cancelled()
                 progress(i, len(pages), "")
                 if i and not device.newPage():
-                    raise AppError(_tr("Could not start a new page: the printer stopped the job."))
+                    raise AppError(
+                        QCoreApplication.translate(
+                            "AddressSheets",
+                            "Could not start a new page: the printer stopped the job.",
+                        )
+                    )
                 result.pages.append(renderer.list_page(rows, i + 1, len(pages)))
         progress(len(result.pages), len(result.pages), "")
     finally:
@@ -693,7 +710,11 @@ def pdf_bytes(
     writer.setPageLayout(page_layout(job.paper))
     writer.setResolution(1200)
     writer.setCreator("Mailsource")
-    writer.setTitle(_tr("Tracking addresses — {client}").format(client=job.client))
+    writer.setTitle(
+        QCoreApplication.translate("AddressSheets", "Tracking addresses — {client}").format(
+            client=job.client
+        )
+    )
     result = render(writer, job, progress, token)
     del writer  # flushes the document's trailer into the buffer
     data = bytes(buffer.data().data())
@@ -721,7 +742,9 @@ def write_pdf(
             raise
     except OSError as exc:
         raise AppError(
-            _tr("Could not save {file}: {reason}").format(file=path, reason=exc.strerror or exc),
+            QCoreApplication.translate("AddressSheets", "Could not save {file}: {reason}").format(
+                file=path, reason=exc.strerror or exc
+            ),
             details=str(exc),
         ) from exc
     return result
