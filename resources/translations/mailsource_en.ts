@@ -140,7 +140,7 @@
 <context>
     <name>MailboxDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/mailboxes/mailbox_dialog.py" line="+288"/>
+        <location filename="../../app/ui/mailboxes/mailbox_dialog.py" line="+289"/>
         <source>%Ln message(s)</source>
         <translation>
             <numerusform>%Ln message</numerusform>

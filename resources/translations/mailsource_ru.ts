@@ -1266,7 +1266,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>LeadTableModel</name>
     <message>
-        <location filename="../../app/ui/leads/lead_table_model.py" line="+300"/>
+        <location filename="../../app/ui/leads/lead_table_model.py" line="+304"/>
         <source>(no subject)</source>
         <translation>(без темы)</translation>
     </message>
@@ -1286,7 +1286,67 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Получено</translation>
     </message>
     <message>
+        <location line="-250"/>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 мин</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{m} min</source>
+        <translation>{m} мин</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{h} h</source>
+        <translation>{h} ч</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} ч {m} мин</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{d} d</source>
+        <translation>{d} дн.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{d} d {h} h</source>
+        <translation>{d} дн. {h} ч</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Auto-reply</source>
+        <translation>Автоответ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bounce or delivery report</source>
+        <translation>Недоставка или отчёт о доставке</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From the client&apos;s own domain</source>
+        <translation>С собственного домена клиента</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reply in an existing thread</source>
+        <translation>Ответ в существующей переписке</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bulk mail or newsletter</source>
+        <translation>Массовая рассылка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marked as not a lead</source>
+        <translation>Отмечено как не обращение</translation>
+    </message>
+    <message>
+        <location line="+219"/>
         <source>Sender</source>
         <translation>Отправитель</translation>
     </message>
@@ -1692,7 +1752,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Сохранён в хранилище паролей; введите новый для замены</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+31"/>
+        <source>Provider help</source>
+        <translation>Справка провайдера</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>CA certificate of the mail server</source>
         <translation>Сертификат ЦС почтового сервера</translation>
     </message>

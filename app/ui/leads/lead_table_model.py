@@ -66,10 +66,6 @@ SORT_OF_COLUMN: dict[LeadColumn, LeadSort] = {
 COLUMN_OF_SORT = {sort: column for column, sort in SORT_OF_COLUMN.items()}
 
 
-def _t(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("LeadTableModel", text, None, n)
-
-
 def format_duration(seconds: int | None) -> str:
     """A response time as people say it: "2 h 15 min", "3 d 4 h", "—" when unanswered."""
     if seconds is None:
@@ -77,18 +73,20 @@ def format_duration(seconds: int | None) -> str:
     seconds = max(int(seconds), 0)
     minutes = seconds // 60
     if minutes < 1:
-        return _t("< 1 min")
+        return QCoreApplication.translate("LeadTableModel", "< 1 min")
     if minutes < 60:
-        return _t("{m} min").format(m=minutes)
+        return QCoreApplication.translate("LeadTableModel", "{m} min").format(m=minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
         if minutes == 0:
-            return _t("{h} h").format(h=hours)
-        return _t("{h} h {m} min").format(h=hours, m=minutes)
+            return QCoreApplication.translate("LeadTableModel", "{h} h").format(h=hours)
+        return QCoreApplication.translate("LeadTableModel", "{h} h {m} min").format(
+            h=hours, m=minutes
+        )
     days, hours = divmod(hours, 24)
     if hours == 0:
-        return _t("{d} d").format(d=days)
-    return _t("{d} d {h} h").format(d=days, h=hours)
+        return QCoreApplication.translate("LeadTableModel", "{d} d").format(d=days)
+    return QCoreApplication.translate("LeadTableModel", "{d} d {h} h").format(d=days, h=hours)
 
 
 def reason_label(reason: str | None) -> str:
@@ -96,12 +94,18 @@ def reason_label(reason: str | None) -> str:
     if not reason:
         return ""
     labels = {
-        FilterReason.AUTO_REPLY: _t("Auto-reply"),
-        FilterReason.BOUNCE: _t("Bounce or delivery report"),
-        FilterReason.OWN_DOMAIN: _t("From the client's own domain"),
-        FilterReason.THREAD_REPLY: _t("Reply in an existing thread"),
-        FilterReason.BULK: _t("Bulk mail or newsletter"),
-        FilterReason.MANUAL: _t("Marked as not a lead"),
+        FilterReason.AUTO_REPLY: QCoreApplication.translate("LeadTableModel", "Auto-reply"),
+        FilterReason.BOUNCE: QCoreApplication.translate(
+            "LeadTableModel", "Bounce or delivery report"
+        ),
+        FilterReason.OWN_DOMAIN: QCoreApplication.translate(
+            "LeadTableModel", "From the client's own domain"
+        ),
+        FilterReason.THREAD_REPLY: QCoreApplication.translate(
+            "LeadTableModel", "Reply in an existing thread"
+        ),
+        FilterReason.BULK: QCoreApplication.translate("LeadTableModel", "Bulk mail or newsletter"),
+        FilterReason.MANUAL: QCoreApplication.translate("LeadTableModel", "Marked as not a lead"),
     }
     try:
         return labels[FilterReason(reason)]

@@ -228,7 +228,8 @@ class MailboxDialog(FormDialog):
         text = html.escape(item.note)
         if item.help_url:
             link = html.escape(item.help_url, quote=True)
-            text += f' <a href="{link}">{html.escape(self.tr("Provider help"))}</a>'
+            help_text = html.escape(self.tr("Provider help"))
+            text += f' <a href="{link}">{help_text}</a>'
         if not item.password_login_works:
             text = f'<span style="color:#c0392b">{text}</span>'
         self.note_label.setText(text)
