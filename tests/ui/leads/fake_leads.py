@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from app.core.workspace import Workspace
 
 FIRST = ("Анна", "Борис", "Виктория", "Григорий", "Дарья", "Екатерина", "Иван", "Ольга", "Павел")
-LAST = ("Смирнова", "Кузнецов", "Попова", "Соколов", "Лебедева", "Новиков", "Морозова", "Волков")
+LAST = ("Смирнов", "Кузнецов", "Попов", "Соколов", "Лебедев", "Новиков", "Морозов", "Волков")
 LOGINS = ("anna.s", "boris.k", "v.popova", "grisha", "dasha.l", "katya", "ivan", "olga.m", "pavel")
 DOMAINS = ("mail.ru", "yandex.ru", "gmail.com", "bk.ru", "rambler.ru", "inbox.ru")
 SUBJECTS = (
@@ -71,6 +71,8 @@ def seed_leads(
     for i in range(count):
         received = start - step * i
         first, last = FIRST[i % len(FIRST)], LAST[i % len(LAST)]
+        if first.endswith(("а", "я")):  # a woman's first name takes the feminine surname
+            last += "а"
         login = LOGINS[i % len(LOGINS)]
         untracked = not channels or i % 5 == 4
         channel = None if untracked else channels[i % len(channels)]
