@@ -14,6 +14,8 @@ and exit with codes a script can rely on:
  7    the system keyring is unavailable (passwords cannot be stored or read)
  8    ``sync``: partial success (some folders or mailboxes failed, the rest synced)
  9    ``sync``/``mailbox test``: failed (wrong password, TLS, server unreachable, folder gone)
+ 10   ``visits import``: the file cannot be imported (empty, other format, truncated, disk)
+ 11   ``visits import``: cancelled; nothing of the import was kept
 ====  =======================================================
 
 The command line lives on the core alone; only ``gui`` and ``--smoke-test`` import Qt.
@@ -30,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from app import __version__, cli_addresses
+from app import __version__, cli_addresses, cli_visits
 from app.core.clients.model import ChannelFields, ChannelKind, Client, ClientFields
 from app.core.errors import AppError, NotFoundError
 from app.core.logs import setup_logging
@@ -121,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--quiet", action="store_true")
 
     cli_addresses.add_parsers(sub)
+    cli_visits.add_parsers(sub)
 
     _add_mailbox_commands(sub)
 
@@ -520,6 +523,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": _cmd_demo,
     "addresses": cli_addresses.cmd_addresses,
     "sheets": cli_addresses.cmd_sheets,
+    "visits": cli_visits.cmd_visits,
+    "snippet": cli_visits.cmd_snippet,
     "mailbox": _cmd_mailbox,
     "sync": _cmd_sync,
     "reattribute": _cmd_reattribute,

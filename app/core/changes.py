@@ -23,6 +23,8 @@ class Changes:
     deleted_mailboxes: frozenset[int] = field(default_factory=frozenset)
     lead_clients: frozenset[int] = field(default_factory=frozenset)
     """Clients whose leads were added, changed or re-attributed (leads come in thousands)."""
+    visit_clients: frozenset[int] = field(default_factory=frozenset)
+    """Clients whose imported visits, import history or visit settings changed."""
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(

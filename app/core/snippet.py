@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from app.core.addresses.tokens import ALPHABET as ADDRESS_TOKEN_ALPHABET
 from app.core.errors import ValidationError
 from app.core.i18n import translate
 from app.core.visits.options import (
@@ -28,8 +29,9 @@ from app.core.visits.options import (
     TOKEN_PARAM,
 )
 
-TOKEN_ALPHABET = "23456789abcdefghijkmnpqrstuvwxyz"
-"""Base32 without look-alikes (no 0/o, 1/l): what the script draws tokens from."""
+TOKEN_ALPHABET = ADDRESS_TOKEN_ALPHABET
+"""Crockford base32 (no i, l, o, u), the alphabet the mail side reads tokens in
+(:mod:`app.core.addresses.tokens`), so every token the script draws is read back unchanged."""
 MIN_TOKEN_LENGTH = 6
 MAX_TOKEN_LENGTH = 32
 STORAGE_KEY = "ms_et"

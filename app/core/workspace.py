@@ -28,6 +28,7 @@ from app.core.storage.database import (
 )
 from app.core.storage.lock import DataFolderLock
 from app.core.storage.migrate import MigrationResult, upgrade
+from app.core.visits.service import VisitService
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class Workspace:
         self.addresses = AddressService(db)
         self.mailboxes = MailboxService(db)
         self.leads = LeadService(db)
+        self.visits = VisitService(db)
 
     @classmethod
     def open(

@@ -22,7 +22,7 @@
     return;
   }
 
-  var ALPHABET = "23456789abcdefghijkmnpqrstuvwxyz";
+  var ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
   var TOKEN_RE = new RegExp("^[" + ALPHABET + "]{6,32}$");
   var POOL_RE = new RegExp("^p[0-9]{1,6}$");
   var KEY = config.key || "ms_et";

@@ -24,7 +24,7 @@ from app.core.snippet import AddressStyle, SnippetSettings, render_script
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 PAGES = Path(__file__).parent / "snippet_pages"
-TOKEN = "[23456789abcdefghijkmnpqrstuvwxyz]{8}"
+TOKEN = "[0123456789abcdefghjkmnpqrstvwxyz]{8}"
 WAIT_S = 15
 
 BASE = SnippetSettings(

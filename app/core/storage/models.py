@@ -444,7 +444,7 @@ class LeadVisitRow(Base):
     kind: Mapped[str] = mapped_column(String(8))
     """``token`` or ``pool``."""
     status: Mapped[str] = mapped_column(String(8))
-    """``matched`` or ``waiting``."""
+    """``matched``, ``waiting`` (its visit is not imported yet) or ``none``."""
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     candidates: Mapped[int] = mapped_column(Integer, default=0)
     """Visits shown the same pool address within the hold time before the email (1: none else)."""

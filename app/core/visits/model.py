@@ -101,6 +101,39 @@ class Visit:
         return dataclasses.replace(first, **changes)  # type: ignore[arg-type]
 
 
+STORED_FIELDS = (
+    "source_format",
+    "counter_id",
+    "visit_id",
+    "started_at",
+    "token",
+    "pool_index",
+    "traffic_source",
+    "source",
+    "medium",
+    "campaign",
+    "keyword",
+    "content",
+    "referrer",
+    "landing_page",
+    "country",
+    "city",
+    "device",
+    "os",
+    "browser",
+    "screen",
+    "duration_s",
+    "page_views",
+    "is_new_visitor",
+    "metrica_client_id",
+    "ga_user_pseudo_id",
+    "gclid",
+    "matomo_visitor_id",
+    "contact_action",
+    "contact_page",
+)
+"""The Visit fields storage keeps, in the order bulk paths pass them (``params`` is not kept)."""
+
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 _VISIT_DEFAULTS: dict[str, object] = {
@@ -193,8 +226,11 @@ class ImportReport:
 
     def count(self, visit: Visit) -> None:
         """Account for an accepted visit."""
+        self.count_start(visit.started_at)
+
+    def count_start(self, ts: datetime) -> None:
+        """Account for an accepted visit that started at ``ts``."""
         self.visits += 1
-        ts = visit.started_at
         if self.first_started_at is None or ts < self.first_started_at:
             self.first_started_at = ts
         if self.last_started_at is None or ts > self.last_started_at:

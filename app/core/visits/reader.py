@@ -9,9 +9,10 @@ transaction, so an import is one unit. A file that turns out unreadable midway r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from operator import attrgetter
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO, TypeVar
 
 from app.core.i18n import translate
 from app.core.jobs import CancelToken, ProgressFn, no_progress
@@ -21,8 +22,10 @@ from app.core.visits.errors import ImportFileError
 from app.core.visits.formats import ga4, ga4_ui, mapped_csv, matomo, metrica
 from app.core.visits.formats.common import FileFormatError, ParsedRows
 from app.core.visits.mapping import ColumnMapping
-from app.core.visits.model import ImportReport, Visit, VisitFormat
+from app.core.visits.model import STORED_FIELDS, ImportReport, Visit, VisitFormat
 from app.core.visits.options import ImportOptions
+
+_T = TypeVar("_T")
 
 
 class VisitReader:
@@ -66,6 +69,51 @@ class VisitReader:
         self, progress: ProgressFn = no_progress, cancel: CancelToken | None = None
     ) -> Iterator[list[Visit]]:
         """Yield lists of visits; progress is ``(bytes read, file size, message)``."""
+        report = self.report
+
+        def items(text: TextIO) -> Iterator[Visit | None]:
+            for item in self._parser(text):
+                if item is not None:
+                    report.count(item)
+                yield item
+
+        return self._stream(items, progress, cancel)
+
+    def rows(
+        self, progress: ProgressFn = no_progress, cancel: CancelToken | None = None
+    ) -> Iterator[list[tuple[Any, ...]]]:
+        """Like :meth:`batches`, as tuples of :data:`~app.core.visits.model.STORED_FIELDS`.
+
+        The import's path: Metrica files (the big ones) are parsed straight into tuples.
+        """
+        report = self.report
+        fields = attrgetter(*STORED_FIELDS)
+        zone = self.options.zone()
+
+        def items(text: TextIO) -> Iterator[tuple[Any, ...] | None]:
+            if self.detection.format is VisitFormat.METRICA:
+                assert zone is not None  # checked in _check
+                count = report.count_start
+                for row in metrica.parse_rows(text, zone, report):
+                    if row is not None:
+                        count(row[3])
+                    yield row
+                return
+            for visit in self._parser(text):
+                if visit is None:
+                    yield None
+                else:
+                    report.count(visit)
+                    yield fields(visit)
+
+        return self._stream(items, progress, cancel)
+
+    def _stream(
+        self,
+        items: Callable[[TextIO], Iterator[_T | None]],
+        progress: ProgressFn,
+        cancel: CancelToken | None,
+    ) -> Iterator[list[_T]]:
         size = self.detection.size
         batch_size = max(1, self.options.batch_size)
         report = self.report
@@ -76,14 +124,13 @@ class VisitReader:
                     self.detection.encoding.encoding,
                     newline="\n" if self.detection.format is VisitFormat.METRICA else "",
                 )
-                batch: list[Visit] = []
+                batch: list[_T] = []
                 consumed = 0
                 progress(0, size, "")
-                for item in self._parser(text):
+                for item in items(text):
                     consumed += 1
                     if item is not None:
                         batch.append(item)
-                        report.count(item)
                     if len(batch) >= batch_size or consumed >= batch_size:
                         if cancel is not None:
                             cancel.raise_if_cancelled()

@@ -11,25 +11,30 @@ is in the counter's time zone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from datetime import datetime
-from typing import TextIO
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
 from app.core.i18n import translate
+from app.core.visits.encoding import BAD_CHAR
 from app.core.visits.formats.common import (
     FileFormatError,
     ParsedRows,
     clean,
     contact_action,
     excerpt,
-    has_bad_chars,
     is_bot_browser,
     local_to_utc,
     screen,
-    to_int,
 )
-from app.core.visits.model import ImportReport, RejectKind, VisitFormat, new_visit
+from app.core.visits.model import (
+    STORED_FIELDS,
+    ImportReport,
+    RejectKind,
+    VisitFormat,
+    new_visit,
+)
 from app.core.visits.options import ACTION_PARAM, PAGE_PARAM, POOL_PARAM, TOKEN_PARAM
 
 PREFIX = "ym:s:"
@@ -230,8 +235,69 @@ def zip_params(levels: Iterable[list[str]]) -> list[tuple[str, str]]:
     return pairs
 
 
+def fast_params(raw: list[str]) -> list[tuple[str, str]]:
+    """:func:`zip_params` of raw array cells, with a fast path for the usual flat params.
+
+    The snippet reports flat params (``['et','ec']`` / ``['k7x2m','click']``): arrays without
+    backslashes split exactly on ``','``; anything else goes through :func:`parse_array`.
+    """
+    keys = raw[0] if raw else "[]"
+    if keys == "[]":
+        return []
+    if len(raw) == 2 or (len(raw) > 2 and raw[2] == "[]" and len(raw) == 3):
+        values = raw[1]
+        if (
+            keys[:2] == "['"
+            and keys[-2:] == "']"
+            and values[:2] == "['"
+            and values[-2:] == "']"
+            and "\\" not in keys
+            and "\\" not in values
+        ):
+            names = keys[2:-2].split("','")
+            found = values[2:-2].split("','")
+            if (
+                len(names) == len(found)
+                and keys.count("'") == 2 * len(names)
+                and values.count("'") == 2 * len(found)
+            ):
+                return [(k, v) for k, v in zip(names, found, strict=True) if k and v]
+    levels: list[list[str]] = []
+    for cell in raw:
+        if cell == "[]":
+            levels.append([])
+            continue
+        if cell[:2] == "['" and cell[-2:] == "']" and "\\" not in cell:
+            parts = cell[2:-2].split("','")
+            if cell.count("'") == 2 * len(parts):
+                levels.append(parts)
+                continue
+        levels.append(parse_array(cell))
+    if not levels or not levels[0]:
+        return []
+    if len(levels) >= 2 and not any(levels[2:]) and len(levels[0]) == len(levels[1]):
+        return [(k, v) for k, v in zip(levels[0], levels[1], strict=True) if k and v]
+    return zip_params(levels)
+
+
 def parse(text: TextIO, zone: ZoneInfo, report: ImportReport) -> ParsedRows:
     """Yield visits (or None for a skipped line) from a Logs API visits TSV."""
+    for row in parse_rows(text, zone, report):
+        if row is None:
+            yield None
+        else:
+            values = dict(zip(STORED_FIELDS, row, strict=False))
+            values["params"] = tuple(row[-1])
+            yield new_visit(values)
+
+
+def parse_rows(
+    text: TextIO, zone: ZoneInfo, report: ImportReport
+) -> Iterator[tuple[Any, ...] | None]:
+    """Like :func:`parse`, as tuples in :data:`STORED_FIELDS` order plus the params list.
+
+    The importer's path: building a Visit per row would cost more than parsing it.
+    """
     header_line = text.readline()
     line_no = 1
     header = header_line.rstrip("\r\n").lstrip("\ufeff").split("\t")
@@ -291,6 +357,7 @@ def parse(text: TextIO, zone: ZoneInfo, report: ImportReport) -> ParsedRows:
     moscow = ZoneInfo("Europe/Moscow")
     warned_parts = False
     checked_utc = False
+    offsets: dict[str, timedelta] = {}
 
     for raw in text:
         line_no += 1
@@ -306,7 +373,7 @@ def parse(text: TextIO, zone: ZoneInfo, report: ImportReport) -> ParsedRows:
                 warned_parts = True
             continue
         report.rows_read += 1
-        if has_bad_chars(line):
+        if BAD_CHAR in line:
             report.reject(line_no, _bad_bytes(), excerpt(line))
             yield None
             continue
@@ -332,10 +399,19 @@ def parse(text: TextIO, zone: ZoneInfo, report: ImportReport) -> ParsedRows:
             if not visit_id.isdigit():
                 raise _RowError(translate("visits", "ym:s:visitID is not a number"))
             if time_col >= 0:
+                stamp = fields[time_col]
                 try:
-                    started = local_to_utc(datetime.fromisoformat(fields[time_col]), zone)
+                    naive = datetime.fromisoformat(stamp)
                 except ValueError:
-                    raise _RowError(_bad_time(fields[time_col])) from None
+                    raise _RowError(_bad_time(stamp)) from None
+                # Zone offsets change on whole hours (DST), so one conversion per local hour
+                # serves every visit in it; the rest is a subtraction.
+                offset = offsets.get(stamp[:13])
+                if offset is None:
+                    hour = naive.replace(minute=0, second=0, microsecond=0)
+                    offset = hour - local_to_utc(hour, zone).replace(tzinfo=None)
+                    offsets[stamp[:13]] = offset
+                started = (naive - offset).replace(tzinfo=UTC)
                 if not checked_utc and utc_col >= 0 and fields[utc_col]:
                     checked_utc = True
                     _check_utc(started, fields[utc_col], moscow, report)
@@ -357,7 +433,7 @@ def parse(text: TextIO, zone: ZoneInfo, report: ImportReport) -> ParsedRows:
             params: list[tuple[str, str]] = []
             if c_params:
                 try:
-                    params = zip_params(parse_array(f) for f in raw_params)
+                    params = fast_params(raw_params)
                 except ValueError:
                     raise _RowError(translate("visits", "broken visit params array")) from None
             token = pool = action = page = None
@@ -386,37 +462,38 @@ def parse(text: TextIO, zone: ZoneInfo, report: ImportReport) -> ParsedRows:
                 direct_order = None
             new_user = fields[c_new] or None
             device = fields[c_device] or None
-            visit = new_visit(
-                {
-                    "source_format": VisitFormat.METRICA,
-                    "visit_id": visit_id,
-                    "started_at": started,
-                    "counter_id": (fields[c_counter] or None),
-                    "token": clean(token),
-                    "pool_index": _pool_index(pool),
-                    "traffic_source": traffic,
-                    "source": source,
-                    "medium": (fields[c_utm_medium] or None),
-                    "campaign": (fields[c_utm_campaign] or None) or direct_order,
-                    "keyword": (fields[c_utm_term] or None) or (fields[c_phrase] or None),
-                    "content": (fields[c_utm_content] or None),
-                    "referrer": (fields[c_referer] or None),
-                    "landing_page": (fields[c_start] or None),
-                    "country": (fields[c_country] or None),
-                    "city": (fields[c_city] or None),
-                    "device": _DEVICES.get(device or "", device),
-                    "os": (fields[c_os] or None) or (fields[c_os_root] or None),
-                    "browser": browser,
-                    "screen": screen((fields[c_width] or None), (fields[c_height] or None)),
-                    "duration_s": to_int(fields[c_duration] or None),
-                    "page_views": to_int(fields[c_views] or None),
-                    "is_new_visitor": None if new_user is None else new_user == "1",
-                    "metrica_client_id": _id(fields[c_client] or None),
-                    "gclid": (fields[c_gclid] or None),
-                    "contact_action": contact_action(action),
-                    "contact_page": clean(page),
-                    "params": tuple(params),
-                }
+            # In STORED_FIELDS order: the importer writes this tuple as it is.
+            visit = (
+                VisitFormat.METRICA,
+                fields[c_counter] or None,
+                visit_id,
+                started,
+                clean(token),
+                _pool_index(pool),
+                traffic,
+                source,
+                fields[c_utm_medium] or None,
+                (fields[c_utm_campaign] or None) or direct_order,
+                (fields[c_utm_term] or None) or (fields[c_phrase] or None),
+                fields[c_utm_content] or None,
+                fields[c_referer] or None,
+                fields[c_start] or None,
+                fields[c_country] or None,
+                fields[c_city] or None,
+                _DEVICES.get(device or "", device),
+                (fields[c_os] or None) or (fields[c_os_root] or None),
+                browser,
+                _screen(fields[c_width], fields[c_height]),
+                int(fields[c_duration]) if fields[c_duration] else None,
+                int(fields[c_views]) if fields[c_views] else None,
+                None if new_user is None else new_user == "1",
+                _id(fields[c_client] or None),
+                None,
+                fields[c_gclid] or None,
+                None,
+                contact_action(action),
+                clean(page),
+                params,
             )
         except _RowError as exc:
             report.reject(line_no, exc.reason, excerpt(line))
@@ -447,6 +524,12 @@ def _bad_bytes() -> str:
 
 def _bad_time(value: str) -> str:
     return translate("visits", "unreadable date and time: {value}").format(value=value[:40])
+
+
+def _screen(width: str, height: str) -> str | None:
+    if width.isdigit() and height.isdigit():
+        return f"{width}x{height}" if width != "0" and height != "0" else None
+    return screen(width or None, height or None)
 
 
 def _id(value: str | None) -> str | None:

@@ -1,0 +1,689 @@
+"""Import a visit file into a client's stored visits: streaming, one unit, then re-attribution.
+
+The parsers (:class:`~app.core.visits.reader.VisitReader`) hand out batches of visits; this
+module writes them through the database driver as tuples (the ORM is for editing, not for
+loading a million rows, see ``STORAGE_NOTES.md``):
+
+- SQLite: ``executemany`` inside one ``BEGIN IMMEDIATE`` transaction with a big page cache; the
+  secondary indexes are dropped for a load larger than what is stored and built again at the end
+  (DDL is transactional in SQLite, so a rollback brings them back); ``wal_checkpoint(TRUNCATE)``
+  afterwards gives the WAL's disk space back.
+- PostgreSQL: psycopg 3 ``COPY`` into a temporary table, then one ``INSERT ... SELECT ... ON
+  CONFLICT`` upsert into ``visits``.
+
+Either way the import is one transaction: Cancel, a bad file found midway or a crash leave the
+stored visits exactly as they were. The natural key (format, start date, counter, the analytics'
+visit id) makes a re-import of an overlapping period update visits instead of duplicating them.
+Memory stays flat: one batch of visits and a bounded number of rejected rows at a time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.core.addresses.tokens import ALPHABET as TOKEN_ALPHABET
+from app.core.changes import Changes
+from app.core.errors import AppError, Cancelled
+from app.core.i18n import translate
+from app.core.jobs import CancelToken, ProgressFn, no_progress
+from app.core.storage.database import Database
+from app.core.storage.models import VisitImportRow
+from app.core.visits.detect import Detection, detect
+from app.core.visits.errors import ImportFileError
+from app.core.visits.mapping import ColumnMapping
+from app.core.visits.model import STORED_FIELDS, ImportReport, RejectedRow, VisitFormat
+from app.core.visits.options import ImportOptions
+from app.core.visits.pool import TrafficProfile
+from app.core.visits.reader import VisitReader
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+MAX_STORED_REJECTS = 100_000
+"""Rejected rows written to the history per import; beyond it they are only counted."""
+KEPT_REJECTS = 200
+"""Rejected rows an :class:`ImportResult` carries (the rest are in the history)."""
+DISK_FACTOR = 2.5
+"""Free disk an SQLite import needs per byte of file: the rows, their indexes and the WAL."""
+BIG_LOAD_ROWS = 50_000
+"""Above this (and above the rows already stored) secondary indexes are rebuilt, not updated."""
+BYTES_PER_ROW = 400
+"""A Metrica visit row's typical size, to estimate a file's rows before reading it."""
+
+SECONDARY_INDEXES = {
+    "ix_visits_client_id_shown_address_started_at_id": (
+        "visits (client_id, shown_address, started_at, id)"
+    ),
+    "ix_visits_client_id_token": "visits (client_id, token)",
+}
+
+# Columns of ``visits`` the importer writes, in the order of the tuples it builds.
+VISIT_FIELDS = STORED_FIELDS
+_STORED = len(STORED_FIELDS)
+_DURATION = STORED_FIELDS.index("duration_s")
+COLUMNS = (
+    "client_id",
+    "import_id",
+    "visit_key",
+    "source_format",
+    "counter_id",
+    "analytics_visit_id",
+    "started_at",
+    "token",
+    "pool_index",
+    "shown_address",
+    *VISIT_FIELDS[6:],
+)
+_UPDATED = [c for c in COLUMNS if c not in ("client_id", "visit_key")]
+_CANONICAL_TOKEN = frozenset(TOKEN_ALPHABET)
+_TOKEN_FOLD = str.maketrans(
+    {
+        **{c.upper(): c for c in TOKEN_ALPHABET if c.isalpha()},
+        "o": "0",
+        "O": "0",
+        "i": "1",
+        "I": "1",
+        "l": "1",
+        "L": "1",
+    }
+)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What one import did (the CLI prints it, the GUI shows it and refreshes)."""
+
+    import_id: int
+    detection: Detection
+    rows_read: int
+    imported: int
+    """Visits new to the database."""
+    updated: int
+    """Visits already stored and updated in place (an overlapping period)."""
+    rejected: int
+    bots: int
+    rejected_rows: tuple[RejectedRow, ...]
+    """The first rejected rows (all of them are in the import history)."""
+    warnings: tuple[str, ...]
+    first_visit_at: datetime | None
+    last_visit_at: datetime | None
+    seconds: float
+    attributed: int = 0
+    """Dynamic-tracking leads matched to a visit after the import."""
+    waiting: int = 0
+    """Dynamic-tracking leads still waiting for their visit."""
+    changes: Changes = field(default_factory=Changes)
+
+
+def fold_token(token: str | None) -> str | None:
+    """A reported token in the canonical form the mail side reads (lower case, no look-alikes)."""
+    if not token:
+        return None
+    if _CANONICAL_TOKEN.issuperset(token):
+        return token
+    return token.translate(_TOKEN_FOLD)
+
+
+def check_free_space(folder: Path, needed: int, file: Path) -> None:
+    """Raise ImportFileError when ``folder``'s disk has less than ``needed`` bytes free."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return
+    if free < needed:
+        raise ImportFileError(
+            file,
+            translate(
+                "visits",
+                "importing it needs about {needed} free on the disk of {folder}, which has "
+                "{free}: free some space first (nothing was imported)",
+            ).format(needed=_gigabytes(needed), folder=folder, free=_gigabytes(free)),
+        )
+
+
+def _gigabytes(size: int) -> str:
+    if size >= 1 << 30:
+        return f"{size / (1 << 30):.1f} GB"
+    return f"{size / (1 << 20):.0f} MB"
+
+
+class _Rejects:
+    """Collects rejected rows for the history in bounded batches."""
+
+    def __init__(self) -> None:
+        self.pending: list[RejectedRow] = []
+        self.stored = 0
+        self.first: list[RejectedRow] = []
+
+    def __call__(self, row: RejectedRow) -> None:
+        if len(self.first) < KEPT_REJECTS:
+            self.first.append(row)
+        if self.stored + len(self.pending) < MAX_STORED_REJECTS:
+            self.pending.append(row)
+
+    def take(self) -> list[RejectedRow]:
+        rows, self.pending = self.pending, []
+        self.stored += len(rows)
+        return rows
+
+
+def load_visits(
+    db: Database,
+    client_id: int,
+    path: Path,
+    options: ImportOptions | None = None,
+    *,
+    progress: ProgressFn = no_progress,
+    token: CancelToken | None = None,
+    detection: Detection | None = None,
+    forced_format: VisitFormat | None = None,
+    mapping: ColumnMapping | None = None,
+    pool: tuple[str, ...] = (),
+    profile: TrafficProfile | None = None,
+) -> ImportResult:
+    """Import one file into ``client_id``'s visits as a single unit (see the module doc).
+
+    ``pool`` is the client's fixed pool in index order: a visit's pool index becomes the address
+    it was shown. ``profile``, when given, sees every visit (pool-health numbers).
+    Raises ImportFileError for a file that cannot be imported, Cancelled when ``token`` is set;
+    either way nothing of this import is kept and a failed or cancelled entry is added to the
+    import history.
+    """
+    path = Path(path)
+    options = options or ImportOptions()
+    started = time.perf_counter()
+    detection = detection or detect(path, forced_format)
+    if forced_format is not None and detection.format is not forced_format:
+        detection = detect(path, forced_format)
+    if db.is_sqlite:
+        assert db.target.sqlite_path is not None
+        check_free_space(
+            db.target.sqlite_path.parent, int(detection.size * DISK_FACTOR) + (64 << 20), path
+        )
+    collector = _Rejects()
+    report = ImportReport(on_reject=collector, max_kept=KEPT_REJECTS)
+    reader = VisitReader(path, options, detection=detection, mapping=mapping, report=report)
+    history = VisitImportRow(
+        client_id=client_id,
+        file_name=path.name,
+        file_path=str(path),
+        file_size=detection.size,
+        format=detection.format.value,
+        encoding=detection.encoding.label,
+        delimiter=detection.delimiter or "",
+        site_timezone=options.site_timezone or "",
+        started_at=datetime.now(UTC),
+        warnings=[],
+    )
+    pool_keys = tuple(a.strip().lower() for a in pool)
+    try:
+        with db.translate_errors():
+            writer = _SqliteWriter(db) if db.is_sqlite else _PostgresWriter(db)
+            try:
+                import_id = writer.begin(history, detection.size // BYTES_PER_ROW)
+                rows = _rows(
+                    reader,
+                    (client_id, import_id),
+                    pool_keys,
+                    profile,
+                    progress,
+                    token,
+                    db.is_sqlite,
+                )
+                for chunk in rows:
+                    writer.write(chunk)
+                    rejects = collector.take()
+                    if rejects:
+                        writer.write_rejects(import_id, rejects)
+                rejects = collector.take()
+                if rejects:
+                    writer.write_rejects(import_id, rejects)
+                if token is not None:
+                    token.raise_if_cancelled()
+                progress(detection.size, detection.size, translate("visits", "Building indexes"))
+                imported, updated = writer.finish()
+                _finish_history(writer, history, report, imported, updated, "ok", "")
+                writer.commit()
+            except BaseException:
+                writer.rollback()
+                raise
+            finally:
+                writer.close()
+    except Cancelled:
+        _record_failure(db, history, report, "cancelled", translate("visits", "Cancelled"))
+        raise
+    except AppError as exc:
+        _record_failure(db, history, report, "failed", exc.message)
+        raise
+    if db.is_sqlite:
+        _checkpoint(db)
+    seconds = time.perf_counter() - started
+    log.info(
+        "Imported %s for client %d: %d new, %d updated, %d rejected in %.1f s",
+        path.name,
+        client_id,
+        imported,
+        updated,
+        report.bad_rows,
+        seconds,
+    )
+    return ImportResult(
+        import_id=import_id,
+        detection=detection,
+        rows_read=report.rows_read,
+        imported=imported,
+        updated=updated,
+        rejected=report.bad_rows,
+        bots=report.bots,
+        rejected_rows=tuple(collector.first),
+        warnings=tuple(report.warnings),
+        first_visit_at=report.first_started_at,
+        last_visit_at=report.last_started_at,
+        seconds=seconds,
+        changes=Changes(visit_clients=frozenset({client_id})),
+    )
+
+
+def _rows(  # noqa: PLR0917 - private, one call site
+    reader: VisitReader,
+    ids: tuple[int, int],
+    pool: tuple[str, ...],
+    profile: TrafficProfile | None,
+    progress: ProgressFn,
+    token: CancelToken | None,
+    sqlite: bool,
+) -> Iterator[list[tuple[Any, ...]]]:
+    """Batches of visits as tuples in :data:`COLUMNS` order.
+
+    ``started_at`` becomes the text SQLAlchemy writes on SQLite (so ORM reads and comparisons
+    with other tables agree) and stays an aware datetime for PostgreSQL's COPY.
+    """
+    client_id, import_id = ids
+    pool_size = len(pool)
+    canonical = _CANONICAL_TOKEN.issuperset
+    for batch in reader.rows(progress, token):
+        out: list[tuple[Any, ...]] = []
+        append = out.append
+        for values in batch:
+            fmt, counter, visit_id, started, tok, index = values[:6]
+            if tok is not None and not canonical(tok):
+                tok = tok.translate(_TOKEN_FOLD)
+            shown = pool[index] if index is not None and 0 <= index < pool_size else None
+            text = started.replace(tzinfo=None).isoformat(" ", "microseconds")
+            # The start date leads the key so a file in time order appends to the unique index
+            # instead of writing all over it (Metrica's own key is counter, visit id and date).
+            key = f"{fmt}:{text[:10]}:{counter or ''}:{visit_id}"
+            append(
+                (
+                    client_id,
+                    import_id,
+                    key,
+                    fmt,
+                    counter,
+                    visit_id,
+                    text if sqlite else started,
+                    tok,
+                    index,
+                    shown,
+                    *values[6:_STORED],
+                )
+            )
+            if profile is not None:
+                profile.add(started, values[_DURATION])
+        yield out
+
+
+def _finish_history(  # noqa: PLR0917 - private, fills one record
+    writer: _Writer,
+    history: VisitImportRow,
+    report: ImportReport,
+    imported: int,
+    updated: int,
+    status: str,
+    message: str,
+) -> None:
+    history.finished_at = datetime.now(UTC)
+    history.status = status
+    history.message = message
+    history.rows_read = report.rows_read
+    history.imported = imported
+    history.updated = updated
+    history.rejected = report.bad_rows
+    history.bots = report.bots
+    history.first_visit_at = report.first_started_at
+    history.last_visit_at = report.last_started_at
+    history.warnings = list(report.warnings)
+    writer.update_history(history)
+
+
+def _record_failure(
+    db: Database, history: VisitImportRow, report: ImportReport, status: str, message: str
+) -> None:
+    # The import's transaction is gone; the history still tells the user what happened.
+    try:
+        with db.session() as s:
+            row = VisitImportRow(
+                **{
+                    c.key: getattr(history, c.key)
+                    for c in VisitImportRow.__table__.columns
+                    if c.key != "id"
+                }
+            )
+            row.finished_at = datetime.now(UTC)
+            row.status = status
+            row.message = message
+            row.rows_read = report.rows_read
+            row.rejected = report.bad_rows
+            row.bots = report.bots
+            row.warnings = list(report.warnings)
+            s.add(row)
+    except AppError:
+        log.exception("Could not record the failed import of %s", history.file_name)
+
+
+def _checkpoint(db: Database) -> None:
+    # One big transaction grows the WAL to about the data's size; give that space back now.
+    raw = db.engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+    except Exception:  # a busy reader only delays the truncation
+        log.debug("WAL checkpoint postponed", exc_info=True)
+    finally:
+        raw.close()
+
+
+class _Writer:
+    """The driver-level write path of one import (one transaction)."""
+
+    def begin(self, history: VisitImportRow, estimated_rows: int) -> int:
+        raise NotImplementedError
+
+    def write(self, rows: list[tuple[Any, ...]]) -> None:
+        raise NotImplementedError
+
+    def write_rejects(self, import_id: int, rows: list[RejectedRow]) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> tuple[int, int]:
+        raise NotImplementedError
+
+    def update_history(self, history: VisitImportRow) -> None:
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        raise NotImplementedError
+
+    def rollback(self) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+_HISTORY_COLUMNS = [c.key for c in VisitImportRow.__table__.columns if c.key != "id"]
+_HISTORY_UPDATE = [
+    "finished_at",
+    "status",
+    "message",
+    "rows_read",
+    "imported",
+    "updated",
+    "rejected",
+    "bots",
+    "first_visit_at",
+    "last_visit_at",
+    "warnings",
+]
+
+
+def _history_values(history: VisitImportRow, names: list[str], sqlite: bool) -> list[Any]:
+    import json
+
+    values: list[Any] = []
+    columns = VisitImportRow.__table__.columns
+    for name in names:
+        value = getattr(history, name)
+        default = columns[name].default
+        if value is None and default is not None and not callable(default.arg):
+            # The ORM fills defaults at flush; this row is written through the driver.
+            value = default.arg
+        if name == "warnings":
+            value = json.dumps(value or [], ensure_ascii=False)
+        elif isinstance(value, datetime) and sqlite:
+            value = _sqlite_time(value)
+        values.append(value)
+    return values
+
+
+def _sqlite_time(value: datetime) -> str:
+    """The text SQLAlchemy's DateTime writes on SQLite, so ORM reads and comparisons agree."""
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+class _SqliteWriter(_Writer):
+    """executemany through sqlite3 in one IMMEDIATE transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self._raw = db.engine.raw_connection()
+        conn = self._raw.driver_connection
+        assert conn is not None
+        self._conn: Any = conn
+        self._rebuild: list[str] = []
+        self._before = 0
+        self._accepted = 0
+        self._client_id = 0
+        self._import_id = 0
+        placeholders = ", ".join("?" for _ in COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in _UPDATED)
+        self._insert = (
+            f"INSERT INTO visits ({', '.join(COLUMNS)}) VALUES ({placeholders}) "
+            f"ON CONFLICT (client_id, visit_key) DO UPDATE SET {updates}"
+        )
+
+    def begin(self, history: VisitImportRow, estimated_rows: int) -> int:
+        c = self._conn
+        c.execute("PRAGMA cache_size = -65536")
+        c.execute("PRAGMA temp_store = MEMORY")
+        c.execute("BEGIN IMMEDIATE")
+        self._client_id = history.client_id
+        cols = ", ".join(_HISTORY_COLUMNS)
+        marks = ", ".join("?" for _ in _HISTORY_COLUMNS)
+        cur = c.execute(
+            f"INSERT INTO visit_imports ({cols}) VALUES ({marks})",
+            _history_values(history, _HISTORY_COLUMNS, True),
+        )
+        import_id = self._import_id = int(cur.lastrowid)
+        stored = c.execute("SELECT max(id) FROM visits").fetchone()[0] or 0
+        self._before = c.execute(
+            "SELECT count(*) FROM visits WHERE client_id = ?", (self._client_id,)
+        ).fetchone()[0]
+        if estimated_rows > BIG_LOAD_ROWS and estimated_rows > stored:
+            # Filling indexes row by row in random key order is what makes big loads slow;
+            # building them once at the end is several times faster.
+            for name in SECONDARY_INDEXES:
+                c.execute(f"DROP INDEX IF EXISTS {name}")
+                self._rebuild.append(name)
+        return import_id
+
+    def write(self, rows: list[tuple[Any, ...]]) -> None:
+        self._accepted += len(rows)
+        self._conn.executemany(self._insert, rows)
+
+    def write_rejects(self, import_id: int, rows: list[RejectedRow]) -> None:
+        self._conn.executemany(
+            "INSERT INTO visit_import_rejects (import_id, line, kind, reason, excerpt) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(import_id, r.line, r.kind.value, r.reason, r.excerpt) for r in rows],
+        )
+
+    def finish(self) -> tuple[int, int]:
+        c = self._conn
+        for name in self._rebuild:
+            c.execute(f"CREATE INDEX {name} ON {SECONDARY_INDEXES[name]}")
+        self._rebuild = []
+        after = c.execute(
+            "SELECT count(*) FROM visits WHERE client_id = ?", (self._client_id,)
+        ).fetchone()[0]
+        imported = after - self._before
+        return imported, max(0, self._accepted - imported)
+
+    def update_history(self, history: VisitImportRow) -> None:
+        sets = ", ".join(f"{name} = ?" for name in _HISTORY_UPDATE)
+        self._conn.execute(
+            f"UPDATE visit_imports SET {sets} WHERE id = ?",
+            [*_history_values(history, _HISTORY_UPDATE, True), self._import_id],
+        )
+
+    def commit(self) -> None:
+        self._conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
+
+    def close(self) -> None:
+        try:
+            self._conn.execute("PRAGMA cache_size = -2000")
+            self._conn.execute("PRAGMA temp_store = DEFAULT")
+        finally:
+            self._raw.close()
+
+
+class _PostgresWriter(_Writer):
+    """COPY into a temporary table, then one upsert (psycopg 3)."""
+
+    def __init__(self, db: Database) -> None:
+        self._raw = db.engine.raw_connection()
+        conn = self._raw.driver_connection
+        assert conn is not None
+        self._conn: Any = conn
+        self._cur: Any = conn.cursor()
+        self._seq = 0
+        self._import_id = 0
+
+    def begin(self, history: VisitImportRow, estimated_rows: int) -> int:
+        cur = self._cur
+        cols = ", ".join(_HISTORY_COLUMNS)
+        marks = ", ".join("%s" for _ in _HISTORY_COLUMNS)
+        cur.execute(
+            f"INSERT INTO visit_imports ({cols}) VALUES ({marks}) RETURNING id",
+            _history_values(history, _HISTORY_COLUMNS, False),
+        )
+        self._import_id = int(cur.fetchone()[0])
+        cur.execute(
+            "CREATE TEMP TABLE visits_in ON COMMIT DROP AS "
+            f"SELECT {', '.join(COLUMNS)} FROM visits WITH NO DATA"
+        )
+        cur.execute("ALTER TABLE visits_in ADD COLUMN seq bigint")
+        return self._import_id
+
+    def write(self, rows: list[tuple[Any, ...]]) -> None:
+        seq = self._seq
+        with self._cur.copy(f"COPY visits_in ({', '.join(COLUMNS)}, seq) FROM STDIN") as copy:
+            write_row = copy.write_row
+            for row in rows:
+                seq += 1
+                write_row((*row, seq))
+        self._seq = seq
+
+    def write_rejects(self, import_id: int, rows: list[RejectedRow]) -> None:
+        with self._cur.copy(
+            "COPY visit_import_rejects (import_id, line, kind, reason, excerpt) FROM STDIN"
+        ) as copy:
+            for r in rows:
+                copy.write_row((import_id, r.line, r.kind.value, r.reason, r.excerpt))
+
+    def finish(self) -> tuple[int, int]:
+        cols = ", ".join(COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in _UPDATED)
+        # DISTINCT ON keeps the last copy of a visit the file repeats (ON CONFLICT may not
+        # touch one row twice); xmax = 0 tells an inserted row from an updated one.
+        self._cur.execute(
+            f"WITH up AS (INSERT INTO visits ({cols}) "
+            f"SELECT DISTINCT ON (client_id, visit_key) {cols} FROM visits_in "
+            f"ORDER BY client_id, visit_key, seq DESC "
+            f"ON CONFLICT (client_id, visit_key) DO UPDATE SET {updates} "
+            f"RETURNING (xmax = 0) AS inserted) "
+            f"SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) "
+            f"FROM up"
+        )
+        inserted, updated = self._cur.fetchone()
+        return int(inserted), int(updated)
+
+    def update_history(self, history: VisitImportRow) -> None:
+        sets = ", ".join(f"{name} = %s" for name in _HISTORY_UPDATE)
+        self._cur.execute(
+            f"UPDATE visit_imports SET {sets} WHERE id = %s",
+            [*_history_values(history, _HISTORY_UPDATE, False), self._import_id],
+        )
+
+    def commit(self) -> None:
+        self._conn.commit()
+
+    def rollback(self) -> None:
+        self._conn.rollback()
+
+    def close(self) -> None:
+        try:
+            self._cur.close()
+        finally:
+            self._raw.close()
+
+
+def import_visits(  # noqa: PLR0917 - the long-job signature: options, progress, token
+    ws: Workspace,
+    client_id: int,
+    path: Path,
+    options: ImportOptions | None = None,
+    progress: ProgressFn = no_progress,
+    token: CancelToken | None = None,
+    *,
+    detection: Detection | None = None,
+    forced_format: VisitFormat | None = None,
+    mapping: ColumnMapping | None = None,
+) -> ImportResult:
+    """Import a visit file for a client with its settings, then re-attribute its leads.
+
+    ``options.site_timezone`` overrides the client's site time zone for this file. The client's
+    fixed pool turns reported pool indexes into shown addresses. Afterwards every token and pool
+    lead of the client is matched again, so leads that waited for this period get their visit.
+    """
+    from app.core.attribution.visits import attribute_visits
+
+    ws.clients.get(client_id)  # NotFoundError for a wrong id
+    settings = ws.visits.settings(client_id)
+    options = options or ImportOptions()
+    if not options.site_timezone and settings.site_timezone:
+        options = dataclasses.replace(options, site_timezone=settings.site_timezone)
+    result = load_visits(
+        ws.db,
+        client_id,
+        path,
+        options,
+        progress=progress,
+        token=token,
+        detection=detection,
+        forced_format=forced_format,
+        mapping=mapping,
+        pool=settings.pool,
+    )
+    progress(1, 1, translate("visits", "Matching leads to visits"))
+    found = attribute_visits(
+        ws.db, client_id, pool=settings.pool, hold_minutes=settings.hold_minutes
+    )
+    return dataclasses.replace(
+        result,
+        attributed=found.matched,
+        waiting=found.waiting,
+        changes=result.changes | found.changes,
+    )
