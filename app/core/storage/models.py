@@ -238,6 +238,7 @@ class LeadRow(Base):
         Index(None, "client_id", "sender_address"),
         Index(None, "client_id", "message_id"),
         Index(None, "mailbox_id", "folder", "uid"),
+        Index(None, "client_id", "status", "received_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -287,6 +288,15 @@ class LeadRow(Base):
     first_reply_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     response_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    status: Mapped[str] = mapped_column(String(16), default="new", server_default="new")
+    """``new``, ``in_progress``, ``deal``, ``no_deal`` or ``spam`` (see ``LeadStatus``)."""
+    deal_amount_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    """The deal amount in minor units (kopecks, cents) of the client's currency: integers keep
+    sums exact on SQLite, which has no decimal type."""
+    deal_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    search_key: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """Sender, subject and text lower-cased by Python (SQLite's LIKE folds ASCII only), filled
+    by ``app.core.leads.edit.fill_search_keys``; NULL until then."""
 
 
 class VisitSettingsRow(Base):
@@ -449,3 +459,43 @@ class LeadVisitRow(Base):
     candidates: Mapped[int] = mapped_column(Integer, default=0)
     """Visits shown the same pool address within the hold time before the email (1: none else)."""
     attributed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LeadTagRow(Base):
+    """A tag on a lead (normalised: trimmed, lower case); many per lead."""
+
+    __tablename__ = "lead_tags"
+    # The filter reads (client, tag) -> leads; the primary key serves a lead's own tags.
+    __table_args__ = (Index(None, "client_id", "tag", "lead_id"),)
+
+    lead_id: Mapped[int] = mapped_column(
+        ForeignKey("leads.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+
+
+class CostRow(Base):
+    """What a channel cost over a period (a month or any date range, both ends included).
+
+    The amount is in minor units of ``currency``, which is always the client's currency: a cost
+    in another currency is refused (there is no exchange-rate conversion).
+    """
+
+    __tablename__ = "costs"
+    __table_args__ = (
+        Index(None, "client_id", "period_start"),
+        Index(None, "channel_id", "period_start"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    """The last day included."""
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
