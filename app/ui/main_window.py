@@ -20,13 +20,14 @@ from app import APP_NAME
 from app.core.changes import Changes
 from app.core.errors import AppError, NotFoundError
 from app.ui.client_list import ClientListPanel
-from app.ui.client_page import ClientPage
 from app.ui.errors import show_error
-from app.ui.mailboxes.mailbox_actions import MailboxActions
 from app.ui.widgets import EmptyState
 
 if TYPE_CHECKING:
+    from app.core.clients.model import Client
     from app.core.workspace import Workspace
+    from app.ui.client_page import ClientPage
+    from app.ui.mailboxes.mailbox_actions import MailboxActions
 
 log = logging.getLogger(__name__)
 
@@ -55,28 +56,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setMinimumSize(720, 480)
 
+        self._page: ClientPage | None = None
+        self._mailboxes: MailboxActions | None = None
         self.client_list = ClientListPanel()
         self.client_list.client_selected.connect(self._on_client_list_client_selected)
         self.client_list.filter_changed.connect(self.reload_clients)
         self.client_list.new_button.clicked.connect(self.new_client)
-        self.page = ClientPage()
-        self.page.restore_requested.connect(lambda: self.set_archived(False))
-        self.page.overview.edit_requested.connect(self.edit_client)
-        self.page.channels.add_requested.connect(self.new_channel)
-        self.page.channels.edit_requested.connect(self.edit_channel)
-        self.page.channels.toggle_requested.connect(self.toggle_channel)
-        self.page.channels.delete_requested.connect(self.delete_channel)
-        self.page.addresses.workspace = lambda: self.ws
-        self.page.addresses.changes_made.connect(self.apply_changes)
-        self.page.addresses.edit_client_requested.connect(self.edit_client)
-        self.page.addresses.add_channel_requested.connect(self.new_channel)
-        self.page.addresses.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.mailboxes = MailboxActions(
-            self, lambda: self.ws, self.current_client_id, self.page.mailboxes, self.page.leads
-        )
-        self.mailboxes.changes_made.connect(self.apply_changes)
-        self.mailboxes.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.changes_applied.connect(self.mailboxes.apply_changes)
         self.welcome = EmptyState(
             self.tr("Welcome to Mailsource"),
             self.tr(
@@ -94,7 +79,7 @@ class MainWindow(QMainWindow):
         )
         self.opening = EmptyState(self.tr("Opening the data…"), opening)
         self.right = QStackedWidget()
-        for widget in (self.opening, self.welcome, self.nothing_selected, self.page):
+        for widget in (self.opening, self.welcome, self.nothing_selected):
             self.right.addWidget(widget)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.client_list)
@@ -122,12 +107,27 @@ class MainWindow(QMainWindow):
         return self._ws
 
     @property
+    def page(self) -> ClientPage:
+        """The client page (built when the data is attached)."""
+        if self._page is None:
+            raise RuntimeError("the client page is built when the data is attached")
+        return self._page
+
+    @property
+    def mailboxes(self) -> MailboxActions:
+        """Mailbox add/sync actions (built when the data is attached)."""
+        if self._mailboxes is None:
+            raise RuntimeError("mailbox actions exist once the data is attached")
+        return self._mailboxes
+
+    @property
     def attached(self) -> bool:
         return self._ws is not None
 
     def attach(self, ws: Workspace) -> None:
         """Show the data of an open workspace (called once it is open and migrated)."""
         self._ws = ws
+        self._build_page()
         self.mailboxes.attach(ws)
         self._show_location()
         self.reload_clients()
@@ -137,6 +137,37 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # -- construction --------------------------------------------------------------------------
+    def _build_page(self) -> None:
+        """Build the client page and its tabs once the data is there.
+
+        Deferred from ``__init__`` so the window shows before the tabs' modules are imported
+        (they bring the address rules, the mail and leads models, and more with every feature).
+        """
+        if self._page is not None:
+            return
+        from app.ui.client_page import ClientPage
+        from app.ui.mailboxes.mailbox_actions import MailboxActions
+
+        self._page = page = ClientPage()
+        self.page.restore_requested.connect(lambda: self.set_archived(False))
+        self.page.overview.edit_requested.connect(self.edit_client)
+        self.page.channels.add_requested.connect(self.new_channel)
+        self.page.channels.edit_requested.connect(self.edit_channel)
+        self.page.channels.toggle_requested.connect(self.toggle_channel)
+        self.page.channels.delete_requested.connect(self.delete_channel)
+        self.page.addresses.workspace = lambda: self.ws
+        self.page.addresses.changes_made.connect(self.apply_changes)
+        self.page.addresses.edit_client_requested.connect(self.edit_client)
+        self.page.addresses.add_channel_requested.connect(self.new_channel)
+        self.page.addresses.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._mailboxes = MailboxActions(
+            self, lambda: self.ws, self.current_client_id, self.page.mailboxes, self.page.leads
+        )
+        self.mailboxes.changes_made.connect(self.apply_changes)
+        self.mailboxes.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.changes_applied.connect(self.mailboxes.apply_changes)
+        self.right.addWidget(page)
+
     def _action(
         self,
         text: str,
@@ -190,14 +221,27 @@ class MainWindow(QMainWindow):
             self.tr("&Print Address Sheets…"), self.print_sheets, keys.Print
         )
         self.act_export_aliases = self._action(
-            self.tr("E&xport Alias List…"), self.page.addresses.export_aliases
+            self.tr("E&xport Alias List…"),
+            lambda: self.page.addresses.export_aliases(),  # noqa: PLW0108 - built later
         )
         self.act_address_style = self._action(
-            self.tr("Address &Style…"), self.page.addresses.edit_settings
+            self.tr("Address &Style…"),
+            lambda: self.page.addresses.edit_settings(),  # noqa: PLW0108 - built later
         )
-        self.act_add_mailbox = self._action(self.tr("Add &Mailbox…"), self.mailboxes.add_mailbox)
-        self.act_sync_now = self._action(self.tr("S&ync Now"), self.mailboxes.sync_now, "F5")
-        self.act_sync_all = self._action(self.tr("Sync &All"), self.mailboxes.sync_all, "Shift+F5")
+        self.act_add_mailbox = self._action(
+            self.tr("Add &Mailbox…"),
+            lambda: self.mailboxes.add_mailbox(),  # noqa: PLW0108 - built later
+        )
+        self.act_sync_now = self._action(
+            self.tr("S&ync Now"),
+            lambda: self.mailboxes.sync_now(),  # noqa: PLW0108 - built later
+            "F5",
+        )
+        self.act_sync_all = self._action(
+            self.tr("Sync &All"),
+            lambda: self.mailboxes.sync_all(),  # noqa: PLW0108 - built later
+            "Shift+F5",
+        )
         self.act_about = self._action(self.tr("&About Mailsource"), self.open_about)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -255,7 +299,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        self.mailboxes.shutdown()
+        if self._mailboxes is not None:
+            self._mailboxes.shutdown()
         super().closeEvent(event)
 
     # -- views -----------------------------------------------------------------------------------
@@ -325,15 +370,21 @@ class MainWindow(QMainWindow):
             self._show_current()
         self.changes_applied.emit(changes)
 
+    def _shown_client(self) -> Client | None:
+        """The client whose page is on screen, if any."""
+        if self._page is None or self.right.currentWidget() is not self._page:
+            return None
+        return self._page.client
+
     def _update_title(self) -> None:
-        client = self.page.client if self.right.currentWidget() is self.page else None
+        client = self._shown_client()
         title = f"{client.name} — {APP_NAME}" if client else APP_NAME
         if self.demo:
             title += " " + self.tr("[demo data]")
         self.setWindowTitle(title)
 
     def _update_actions(self) -> None:
-        client = self.page.client if self.right.currentWidget() is self.page else None
+        client = self._shown_client()
         has = client is not None
         for action in (self.act_new_client, self.act_settings, self.act_about, self.act_sync_all):
             action.setEnabled(self.attached)

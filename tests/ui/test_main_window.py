@@ -274,6 +274,8 @@ def test_keyboard_shortcuts(window: MainWindow) -> None:
     assert shortcuts["&Edit Client…"] == "Ctrl+E"
     assert shortcuts["New &Channel…"] == "Ctrl+Shift+N"
     assert shortcuts["&Find Client"] == "Ctrl+F"
+    assert shortcuts["S&ync Now"] == "F5"
+    assert shortcuts["Sync &All"] == "Shift+F5"
     window.act_find.trigger()
     assert window.client_list.search_edit.hasFocus() or window.focusWidget() is (
         window.client_list.search_edit
