@@ -34,6 +34,7 @@ from app.ui.addresses.addresses_tab import AddressesTab
 from app.ui.leads.leads_tab import LeadsTab
 from app.ui.mailboxes.mailboxes_tab import MailboxesTab
 from app.ui.models.channel_table_model import ChannelColumn, ChannelTableModel, kind_label
+from app.ui.visits.visits_tab import VisitsTab
 from app.ui.widgets import EmptyState, heading, muted
 
 
@@ -249,6 +250,7 @@ class ClientPage(QWidget):
         self.addresses = AddressesTab()
         self.mailboxes = MailboxesTab()
         self.leads = LeadsTab()
+        self.visits = VisitsTab()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.overview, self.tr("Overview"))
@@ -256,6 +258,7 @@ class ClientPage(QWidget):
         self.tabs.addTab(self.addresses, self.tr("Addresses"))
         self.tabs.addTab(self.mailboxes, self.tr("Mailboxes"))
         self.tabs.addTab(self.leads, self.tr("Leads"))
+        self.tabs.addTab(self.visits, self.tr("Visits"))
         header = QVBoxLayout()
         header.setContentsMargins(16, 12, 16, 4)
         header.addWidget(self.title)
@@ -295,3 +298,4 @@ class ClientPage(QWidget):
             self.tr("Mailboxes ({n})").format(n=boxes) if boxes else self.tr("Mailboxes"),
         )
         self.leads.show_client(client.id, channels)
+        self.visits.show_client(client.id)

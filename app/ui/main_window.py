@@ -166,6 +166,10 @@ class MainWindow(QMainWindow):
         self.mailboxes.changes_made.connect(self.apply_changes)
         self.mailboxes.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.changes_applied.connect(self.mailboxes.apply_changes)
+        self.page.visits.workspace = lambda: self.ws
+        self.page.visits.changes_made.connect(self.apply_changes)
+        self.page.visits.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.changes_applied.connect(self.page.visits.apply_changes)
         self.right.addWidget(page)
 
     def _action(
