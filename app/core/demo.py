@@ -178,6 +178,18 @@ def _demo_addresses(ws: Workspace, client_id: int, plan: DemoAddresses) -> Chang
     return changes
 
 
+def _demo_visits(ws: Workspace, demo_names: set[str], token: CancelToken) -> Changes:
+    """Visit histories and their dynamic-tracking leads (see :mod:`app.core.visits.demo`)."""
+    from app.core.visits.demo import generate_demo_visits
+
+    changes = Changes()
+    for client in ws.clients.list():
+        if client.name in demo_names:
+            token.raise_if_cancelled()
+            changes |= generate_demo_visits(ws, client)
+    return changes
+
+
 def generate_demo(
     ws: Workspace,
     progress: ProgressFn = no_progress,
@@ -214,6 +226,7 @@ def generate_demo(
         if existing_client.name in demo_names:
             token.raise_if_cancelled()
             changes |= generate_demo_leads(ws, existing_client)
+    changes |= _demo_visits(ws, demo_names, token)
     progress(total, total, "")
     log.info(
         "Demo data: %d clients, %d channels, %d addresses",

@@ -304,7 +304,8 @@ class VisitService:
         stmt = (
             select(VisitImportRejectRow)
             .where(VisitImportRejectRow.import_id == import_id)
-            .order_by(VisitImportRejectRow.line, VisitImportRejectRow.id)
+            # Broken rows before robots (skipped on purpose), each in file order.
+            .order_by(VisitImportRejectRow.kind, VisitImportRejectRow.line, VisitImportRejectRow.id)
             .limit(limit)
         )
         with self._db.session() as s:

@@ -6,6 +6,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
 
 from app.core.visits.model import RejectedRow, RejectKind
 from app.core.visits.service import ImportRecord
@@ -24,7 +25,8 @@ class HistoryColumn(IntEnum):
     NEW = 5
     UPDATED = 6
     REJECTED = 7
-    PERIOD = 8
+    ROBOTS = 8
+    PERIOD = 9
 
 
 class ImportHistoryTableModel(QAbstractTableModel):
@@ -64,6 +66,7 @@ class ImportHistoryTableModel(QAbstractTableModel):
             HistoryColumn.NEW: self.tr("New"),
             HistoryColumn.UPDATED: self.tr("Updated"),
             HistoryColumn.REJECTED: self.tr("Rejected"),
+            HistoryColumn.ROBOTS: self.tr("Robots"),
             HistoryColumn.PERIOD: self.tr("Visits from – to"),
         }[HistoryColumn(section)]
 
@@ -85,6 +88,7 @@ class ImportHistoryTableModel(QAbstractTableModel):
             HistoryColumn.NEW,
             HistoryColumn.UPDATED,
             HistoryColumn.REJECTED,
+            HistoryColumn.ROBOTS,
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -109,8 +113,9 @@ class ImportHistoryTableModel(QAbstractTableModel):
         if column is HistoryColumn.UPDATED:
             return f"{r.updated:,}".replace(",", "\u202f")
         if column is HistoryColumn.REJECTED:
-            text = f"{r.rejected:,}".replace(",", "\u202f")
-            return text + (self.tr(" (+%n robot(s))", "", r.bots) if r.bots else "")
+            return f"{r.rejected:,}".replace(",", "\u202f")
+        if column is HistoryColumn.ROBOTS:
+            return f"{r.bots:,}".replace(",", "\u202f")
         if r.first_visit_at is None or r.last_visit_at is None:
             return ""
         first = r.first_visit_at.astimezone().strftime("%Y-%m-%d")
@@ -166,12 +171,13 @@ class RejectedRowsTableModel(QAbstractTableModel):
             if column is RejectColumn.LINE:
                 return str(r.line)
             if column is RejectColumn.REASON:
-                if r.kind is RejectKind.BOT:
-                    return self.tr("Robot: %1").replace("%1", r.reason)
                 return r.reason
             return r.excerpt.replace("\t", " ⇥ ")
         if role == Qt.ItemDataRole.ToolTipRole and column is RejectColumn.ROW:
             return r.excerpt
+        if role == Qt.ItemDataRole.ForegroundRole and r.kind is RejectKind.BOT:
+            # Robots are skipped on purpose: shown, but quieter than broken rows.
+            return QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is RejectColumn.LINE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -126,6 +126,7 @@ class SnippetDialog(QDialog):
         self.sql = QPlainTextEdit()
         self.sql.setReadOnly(True)
         self.sql.setFont(mono)
+        self.sql.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.copy_sql_button = QPushButton(self.tr("Copy Query"))
         self.copy_sql_button.clicked.connect(self._on_copy_sql_button_clicked)
         sql_page = QWidget()
@@ -218,6 +219,12 @@ class SnippetDialog(QDialog):
             self.save_button.setEnabled(False)
         else:
             self.error.setText("")
+            # One long line wraps; the readable source keeps its indentation unwrapped.
+            self.code.setLineWrapMode(
+                QPlainTextEdit.LineWrapMode.WidgetWidth
+                if self.minified.isChecked()
+                else QPlainTextEdit.LineWrapMode.NoWrap
+            )
             with QSignalBlocker(self.code):
                 self.code.setPlainText(f"<script>{code}</script>")
             self.steps.setText(

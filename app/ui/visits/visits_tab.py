@@ -52,8 +52,6 @@ from app.ui.widgets import EmptyState
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
 
-FILE_FILTER = "Visit exports (*.tsv *.csv *.txt *.json *.ndjson *.jsonl);;All files (*)"
-
 
 class PoolHealthBox(QGroupBox):
     """Peak traffic, recommended pool size and collisions, with a warning when the pool is small."""
@@ -304,7 +302,10 @@ class VisitsTab(QWidget):
     # --- slots ----------------------------------------------------------------------------
     def _on_import_button_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import visits"), "", self.tr(FILE_FILTER)
+            self,
+            self.tr("Import visits"),
+            "",
+            self.tr("Visit exports (*.tsv *.csv *.txt *.json *.ndjson *.jsonl);;All files (*)"),
         )
         if name:
             self.import_file(Path(name))

@@ -183,3 +183,30 @@ def test_pool_health_recommends_a_size_and_warns(workspace: Workspace, tmp_path:
     assert health.peak_concurrent == 249  # 4 x 62.08 min
     assert health.too_small
     assert "332" in health.warning()
+
+
+def test_demo_clients_get_visits_and_attributed_dynamic_leads(sqlite_workspace: Workspace) -> None:
+    from app.core.demo import generate_demo
+
+    ws = sqlite_workspace
+    generate_demo(ws)
+    clients = {c.name: c.id for c in ws.clients.list()}
+    smile, stroy = clients["Стоматология «Улыбка»"], clients["СтройДом"]
+    assert ws.visits.count(smile) == ws.visits.count(stroy) == 1500
+    assert ws.visits.pool_health(stroy).too_small
+    again = generate_demo(ws)  # idempotent: nothing new, nothing duplicated
+    assert ws.visits.count(smile) == 1500
+    assert not again.visit_clients
+    with ws.db.session() as s:
+        from sqlalchemy import func, select
+
+        from app.core.storage.models import LeadVisitRow
+
+        rows = dict(
+            s.execute(
+                select(LeadVisitRow.status, func.count())
+                .where(LeadVisitRow.client_id == smile)
+                .group_by(LeadVisitRow.status)
+            ).all()
+        )
+    assert rows == {"matched": 45, "waiting": 3}
