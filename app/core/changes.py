@@ -25,6 +25,8 @@ class Changes:
     """Clients whose leads were added, changed or re-attributed (leads come in thousands)."""
     visit_clients: frozenset[int] = field(default_factory=frozenset)
     """Clients whose imported visits, import history or visit settings changed."""
+    cost_clients: frozenset[int] = field(default_factory=frozenset)
+    """Clients whose channel costs were added, edited, imported or deleted."""
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(

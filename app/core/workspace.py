@@ -18,6 +18,10 @@ from app.core.credentials import get_password
 from app.core.leads.service import LeadService
 from app.core.mailboxes.service import MailboxService
 from app.core.paths import DB_URL_ENV, Location
+from app.core.reports.costs import CostService
+from app.core.reports.deals import DealImporter
+from app.core.reports.numbers import ReportService
+from app.core.reports.overview import OverviewService
 from app.core.settings import Settings, load_settings, save_settings
 from app.core.storage.database import (
     Database,
@@ -75,6 +79,10 @@ class Workspace:
         self.mailboxes = MailboxService(db)
         self.leads = LeadService(db)
         self.visits = VisitService(db)
+        self.costs = CostService(db)
+        self.deals = DealImporter(db)
+        self.reports = ReportService(db)
+        self.overview = OverviewService(db)
 
     @classmethod
     def open(

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
+
+from app.core.i18n import translate
 
 
 class LeadView(StrEnum):
@@ -24,6 +27,38 @@ class LeadSort(StrEnum):
     SUBJECT = "subject"
     CHANNEL = "channel"
     RESPONSE = "response"
+    STATUS = "status"
+    DEAL = "deal"
+
+
+class LeadStatus(StrEnum):
+    """Where the agency's client stands with a lead (set by hand or by a CRM import)."""
+
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DEAL = "deal"
+    NO_DEAL = "no_deal"
+    SPAM = "spam"
+
+    @property
+    def label(self) -> str:
+        """The status as a person reads it, in the user's language."""
+        return status_label(self)
+
+
+def status_label(status: str) -> str:
+    """A translated label for a stored status value (unknown values are shown as stored)."""
+    labels = {
+        LeadStatus.NEW: translate("leads", "New"),
+        LeadStatus.IN_PROGRESS: translate("leads", "In progress"),
+        LeadStatus.DEAL: translate("leads", "Deal"),
+        LeadStatus.NO_DEAL: translate("leads", "No deal"),
+        LeadStatus.SPAM: translate("leads", "Spam"),
+    }
+    try:
+        return labels[LeadStatus(status)]
+    except ValueError:
+        return status
 
 
 class FilterReason(StrEnum):
@@ -50,10 +85,25 @@ class LeadQuery:
     channel_id: int | None = None
     """A channel's id, :data:`UNTRACKED`, or None for all."""
     search: str = ""
+    """Text in the sender's name or address, the subject or the text; any case, ``ё`` = ``е``."""
     since: datetime | None = None
     until: datetime | None = None
+    """Exclusive end of the period (``received_at < until``)."""
     sort: LeadSort = LeadSort.RECEIVED
     descending: bool = True
+    source: str | None = None
+    """Only leads whose matched visit has this source (exact; likewise the next three)."""
+    medium: str | None = None
+    campaign: str | None = None
+    keyword: str | None = None
+    repeat: bool | None = None
+    """True: repeat contacts only; False: first contacts only; None: both."""
+    replied: bool | None = None
+    """True: answered by the client's staff; False: not answered yet; None: both."""
+    statuses: tuple[LeadStatus, ...] = ()
+    """Any of these statuses (empty: all)."""
+    tags: tuple[str, ...] = ()
+    """Leads carrying every one of these tags (normalised on use)."""
 
 
 @dataclass(frozen=True)
@@ -75,12 +125,18 @@ class LeadSummary:
     first_reply_at: datetime | None
     response_seconds: int | None
     filtered_reason: str | None
+    status: LeadStatus
+    deal_amount: Decimal | None
+    """In the client's currency (``currency``)."""
+    currency: str
+    tags: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Lead(LeadSummary):
     """Everything stored about one email (the detail pane)."""
 
+    deal_date: date | None
     client_id: int
     mailbox_id: int | None
     folder: str
