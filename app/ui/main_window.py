@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self._ws = ws
         self._build_page()
         self.mailboxes.attach(ws)
+        self.page.leads.visits = ws.visits
         self._show_location()
         self.reload_clients()
         last = self.state.value("main/last_client")
@@ -170,6 +171,8 @@ class MainWindow(QMainWindow):
         self.page.visits.changes_made.connect(self.apply_changes)
         self.page.visits.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.changes_applied.connect(self.page.visits.apply_changes)
+        self.page.leads.state = self.state  # each client's journal filters are remembered
+        self.page.leads.changes_made.connect(self.apply_changes)
         self.right.addWidget(page)
 
     def _action(

@@ -12,6 +12,7 @@ import logging
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from app.core.errors import AppError
-from app.core.leads.model import FilterReason, LeadQuery, LeadSort, LeadSummary
+from app.core.leads.model import FilterReason, LeadQuery, LeadSort, LeadSummary, status_label
 from app.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -51,7 +52,10 @@ class LeadColumn(IntEnum):
     CHANNEL = 3
     REPEAT = 4
     RESPONSE = 5
-    REASON = 6
+    STATUS = 6
+    DEAL = 7
+    TAGS = 8
+    REASON = 9
 
 
 SORT_OF_COLUMN: dict[LeadColumn, LeadSort] = {
@@ -60,6 +64,8 @@ SORT_OF_COLUMN: dict[LeadColumn, LeadSort] = {
     LeadColumn.SUBJECT: LeadSort.SUBJECT,
     LeadColumn.CHANNEL: LeadSort.CHANNEL,
     LeadColumn.RESPONSE: LeadSort.RESPONSE,
+    LeadColumn.STATUS: LeadSort.STATUS,
+    LeadColumn.DEAL: LeadSort.DEAL,
 }
 """Columns SQL can order by; the others keep the current order when clicked."""
 
@@ -111,6 +117,15 @@ def reason_label(reason: str | None) -> str:
         return labels[FilterReason(reason)]
     except ValueError:
         return reason
+
+
+def money_text(amount: Decimal | None, currency: str) -> str:
+    """An amount as the locale writes it, with its currency: "12 500,50 RUB"; "" for none."""
+    if amount is None:
+        return ""
+    digits = 0 if amount == amount.to_integral_value() else 2
+    number = QLocale().toString(float(amount), "f", digits)
+    return f"{number} {currency}".strip()
 
 
 def local_datetime(value: datetime) -> str:
@@ -255,6 +270,10 @@ class LeadTableModel(QAbstractTableModel):
     def lead_id(self, row: int) -> int:
         return self._ids[row]
 
+    def lead_ids(self, first: int, stop: int) -> list[int]:
+        """Ids of rows ``first`` up to (not including) ``stop``: a slice, no rows read."""
+        return self._ids[first:stop]
+
     def row_of(self, lead_id: int) -> int:
         try:
             return self._ids.index(lead_id)
@@ -305,6 +324,9 @@ class LeadTableModel(QAbstractTableModel):
             lead.channel_name if lead.channel_id is not None else self.tr("Untracked"),
             "✓" if lead.is_repeat else "",
             format_duration(lead.response_seconds),
+            status_label(lead.status),
+            money_text(lead.deal_amount, lead.currency),
+            ", ".join(lead.tags),
             reason_label(lead.filtered_reason),
         )
 
@@ -329,6 +351,9 @@ class LeadTableModel(QAbstractTableModel):
             LeadColumn.CHANNEL: self.tr("Channel"),
             LeadColumn.REPEAT: self.tr("Repeat"),
             LeadColumn.RESPONSE: self.tr("Response time"),
+            LeadColumn.STATUS: self.tr("Status"),
+            LeadColumn.DEAL: self.tr("Deal"),
+            LeadColumn.TAGS: self.tr("Tags"),
             LeadColumn.REASON: self.tr("Why not a lead"),
         }[LeadColumn(section)]
 
@@ -366,7 +391,7 @@ class LeadTableModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == LeadColumn.RESPONSE:
+            if column in (LeadColumn.RESPONSE, LeadColumn.DEAL):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if column == LeadColumn.REPEAT:
                 return int(Qt.AlignmentFlag.AlignCenter)

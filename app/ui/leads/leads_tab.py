@@ -7,21 +7,30 @@ The tab loads only while it is visible, and again when told new leads arrived.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionRange,
+    QLocale,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,10 +39,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.changes import Changes
 from app.core.clients.model import Channel
 from app.core.errors import AppError
-from app.core.leads.model import UNTRACKED, Lead, LeadCounts, LeadQuery, LeadView
+from app.core.leads.model import UNTRACKED, LeadCounts, LeadQuery, LeadStatus
 from app.ui.errors import show_error
+from app.ui.leads.filters import FilterBar, JournalFilters, parse_tags
+from app.ui.leads.lead_detail import LeadDetail
 from app.ui.leads.lead_table_model import (
     COLUMN_OF_SORT,
     LOAD_QUEUE,
@@ -42,14 +54,16 @@ from app.ui.leads.lead_table_model import (
     LeadTableModel,
     format_duration,
     local_datetime,
-    reason_label,
-    sender_text,
 )
+from app.ui.reports.period import today
 from app.ui.tasks import Task
 from app.ui.widgets import EmptyState, muted
 
 if TYPE_CHECKING:
     from app.core.leads.service import LeadService
+    from app.core.visits.service import VisitService
+
+__all__ = ["LeadDetail", "LeadsTab"]
 
 _WIDE_MOMENT = datetime(2026, 12, 28, 23, 44, tzinfo=UTC)
 """A date and time with wide digits, for sizing the Received column in any locale."""
@@ -70,113 +84,6 @@ def _thousands(n: int) -> str:
     return QLocale().toString(n)
 
 
-class LeadDetail(QWidget):
-    """Everything stored about the selected email."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.subject_label = QLabel()
-        font = self.subject_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.subject_label.setFont(font)
-        self.subject_label.setWordWrap(True)
-        self.from_label = QLabel()
-        self.received_label = QLabel()
-        self.channel_label = QLabel()
-        self.tracking_label = QLabel()
-        self.reply_label = QLabel()
-        self.recipients_label = QLabel()
-        self.attachments_label = QLabel()
-        self.reason_label = QLabel()
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.form.setHorizontalSpacing(12)
-        self.form.setVerticalSpacing(4)
-        for label in (
-            self.from_label,
-            self.received_label,
-            self.channel_label,
-            self.tracking_label,
-            self.reply_label,
-            self.recipients_label,
-            self.attachments_label,
-            self.reason_label,
-        ):
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        self.form.addRow(self.tr("From:"), self.from_label)
-        self.form.addRow(self.tr("Received:"), self.received_label)
-        self.form.addRow(self.tr("Channel:"), self.channel_label)
-        self.form.addRow(self.tr("Sent to:"), self.tracking_label)
-        self.form.addRow(self.tr("Reply:"), self.reply_label)
-        self.form.addRow(self.tr("Recipients:"), self.recipients_label)
-        self.form.addRow(self.tr("Attachments:"), self.attachments_label)
-        self.form.addRow(self.tr("Not a lead:"), self.reason_label)
-        self.text_view = QPlainTextEdit()
-        self.text_view.setReadOnly(True)
-        self.text_view.setPlaceholderText(self.tr("The email has no text."))
-        left = QVBoxLayout()
-        left.addWidget(self.subject_label)
-        left.addLayout(self.form)
-        left.addStretch(1)
-        self.info = QWidget()
-        self.info.setLayout(left)
-        self.placeholder = muted(QLabel(self.tr("Select a lead to see the email.")))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body = QHBoxLayout()
-        body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.info, 3)
-        body.addWidget(self.text_view, 2)
-        self.content = QWidget()
-        self.content.setLayout(body)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(self.content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.stack)
-        self.lead: Lead | None = None
-
-    def show_lead(self, lead: Lead | None) -> None:
-        self.lead = lead
-        if lead is None:
-            self.stack.setCurrentWidget(self.placeholder)
-            return
-        self.stack.setCurrentWidget(self.content)
-        self.subject_label.setText(lead.subject or self.tr("(no subject)"))
-        self.from_label.setText(sender_text(lead.sender_name, lead.sender_address))
-        self.received_label.setText(local_datetime(lead.received_at))
-        if lead.channel_id is not None:
-            channel = lead.channel_name
-            if lead.is_repeat:
-                channel += " · " + self.tr("repeat contact")
-        else:
-            channel = self.tr("Untracked: sent to no tracking address")
-        self.channel_label.setText(channel)
-        self.tracking_label.setText(lead.tracking_address or "—")
-        if lead.first_reply_at is not None:
-            self.reply_label.setText(
-                self.tr("{when}, after {duration}").format(
-                    when=local_datetime(lead.first_reply_at),
-                    duration=format_duration(lead.response_seconds),
-                )
-            )
-        else:
-            self.reply_label.setText(self.tr("No reply found yet"))
-        self.recipients_label.setText(
-            "\n".join(f"{header}: {address}" for header, address in lead.recipients) or "—"
-        )
-        self.attachments_label.setText(", ".join(lead.attachment_names) or "—")
-        reason = reason_label(lead.filtered_reason)
-        if lead.filtered_detail:
-            reason = f"{reason} ({lead.filtered_detail})" if reason else lead.filtered_detail
-        self.reason_label.setText(reason)
-        self.form.setRowVisible(self.reason_label, bool(reason))
-        self.text_view.setPlainText(lead.text)
-
-
 class LeadsTab(QWidget):
     """The client's leads: counts, channel filter, search, filtered-out toggle, table, details."""
 
@@ -185,10 +92,17 @@ class LeadsTab(QWidget):
     """Match the client's stored mail against its tracking addresses again."""
     counts_loaded = Signal(object)
     """The totals of the current client arrived (a :class:`LeadCounts`)."""
+    changes_made = Signal(object)
+    """Leads were edited here (status, tags, deal, made a lead): a :class:`Changes`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._leads: LeadService | None = None
+        self.visits: VisitService | None = None
+        """Shows the visit of a dynamic-tracking lead in the details when set."""
+        self.state: QSettings | None = None
+        """The window's state file: each client's filters are remembered there."""
+        self.bulk_task: Task | None = None
         self.client_id: int | None = None
         self.counts: LeadCounts | None = None
         self._stale = False
@@ -201,7 +115,7 @@ class LeadsTab(QWidget):
         self.channel_combo.setMaximumWidth(320)
         self.channel_combo.currentIndexChanged.connect(self._on_filters_changed)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search sender or subject"))
+        self.search_edit.setPlaceholderText(self.tr("Search sender, subject or text"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.search_timer = QTimer(self)
@@ -225,11 +139,33 @@ class LeadsTab(QWidget):
             )
         )
         self.reattribute_button.clicked.connect(self._on_reattribute_button_clicked)
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self._on_filters_changed)
+        self.filter_bar.typed.connect(self.search_timer.start)
+        self.filter_bar.reset_button.clicked.connect(self.reset_filters)
         bar = QHBoxLayout()
         bar.addWidget(self.channel_combo)
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.filtered_button)
         bar.addWidget(self.reattribute_button)
+
+        self.selection_label = QLabel()
+        self.tag_button = QPushButton(self.tr("Add Tags…"))
+        self.tag_button.setToolTip(self.tr("Add tags to every selected lead"))
+        self.tag_button.clicked.connect(self._on_tag_button_clicked)
+        self.status_button = QComboBox()
+        self.status_button.addItem(self.tr("Set status…"), "")
+        for status in LeadStatus:
+            self.status_button.addItem(status.label, status.value)
+        self.status_button.activated.connect(self._on_status_button_activated)
+        self.bulk_bar = QWidget()
+        bulk = QHBoxLayout(self.bulk_bar)
+        bulk.setContentsMargins(0, 0, 0, 0)
+        bulk.addWidget(self.selection_label)
+        bulk.addWidget(self.tag_button)
+        bulk.addWidget(self.status_button)
+        bulk.addStretch(1)
+        self.bulk_bar.hide()
 
         self.model = LeadTableModel(parent=self)
         self.model.loaded.connect(self._on_model_loaded)
@@ -237,7 +173,8 @@ class LeadsTab(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows for bulk tagging; ranges, not row lists, so Ctrl+A on a million is cheap.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
@@ -264,6 +201,9 @@ class LeadsTab(QWidget):
             LeadColumn.CHANNEL: 160,
             LeadColumn.REPEAT: fits(LeadColumn.REPEAT, "✓"),
             LeadColumn.RESPONSE: fits(LeadColumn.RESPONSE, format_duration(23 * 3600 + 59 * 60)),
+            LeadColumn.STATUS: fits(LeadColumn.STATUS, LeadStatus.IN_PROGRESS.label),
+            LeadColumn.DEAL: fits(LeadColumn.DEAL, "1 250 000 RUB"),
+            LeadColumn.TAGS: 120,
             LeadColumn.REASON: 200,
         }
         for column, width in widths.items():
@@ -275,6 +215,8 @@ class LeadsTab(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
 
         self.detail = LeadDetail()
+        self.detail.save_requested.connect(self._on_detail_save_requested)
+        self.detail.mark_lead_requested.connect(self._on_detail_mark_lead_requested)
         self.no_match = muted(QLabel())
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_match.hide()
@@ -306,6 +248,8 @@ class LeadsTab(QWidget):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(self.counts_label)
         list_layout.addLayout(bar)
+        list_layout.addWidget(self.filter_bar)
+        list_layout.addWidget(self.bulk_bar)
         list_layout.addWidget(self.splitter, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_page)
@@ -326,12 +270,7 @@ class LeadsTab(QWidget):
         self.client_id = client_id
         self._fill_channels(channels, keep=not new_client)
         if new_client:
-            self.search_edit.blockSignals(True)
-            self.search_edit.clear()
-            self.search_edit.blockSignals(False)
-            self.filtered_button.blockSignals(True)
-            self.filtered_button.setChecked(False)
-            self.filtered_button.blockSignals(False)
+            self.show_filters(self._saved_filters(client_id))
             self._update_columns()
             self.counts = None
             self.counts_label.setText(self.tr("Loading…"))
@@ -352,15 +291,60 @@ class LeadsTab(QWidget):
         self.model.set_query(self.current_query())
         self._load_counts()
 
+    # -- filters -------------------------------------------------------------------------------
+    def filters(self) -> JournalFilters:
+        """What the filter widgets say now."""
+        base = JournalFilters(
+            channel_id=self.channel_combo.currentData(),
+            search=self.search_edit.text().strip(),
+            filtered_out=self.filtered_button.isChecked(),
+        )
+        return self.filter_bar.values(base)
+
+    def show_filters(self, filters: JournalFilters) -> None:
+        """Put ``filters`` into the widgets without re-running anything."""
+        for widget in (self.search_edit, self.filtered_button, self.channel_combo):
+            widget.blockSignals(True)
+        try:
+            self.search_edit.setText(filters.search)
+            self.filtered_button.setChecked(filters.filtered_out)
+            index = self.channel_combo.findData(filters.channel_id)
+            self.channel_combo.setCurrentIndex(max(index, 0))
+        finally:
+            for widget in (self.search_edit, self.filtered_button, self.channel_combo):
+                widget.blockSignals(False)
+        self.filter_bar.show_values(filters)
+
+    def apply_filters(self, filters: JournalFilters) -> None:
+        """Show the journal filtered by ``filters`` (a click on a chart), and remember them."""
+        self.show_filters(filters)
+        self._on_filters_changed()
+
+    def reset_filters(self) -> None:
+        self.apply_filters(JournalFilters())
+
+    def _state_key(self, client_id: int) -> str:
+        return f"leads/filters/{client_id}"
+
+    def _saved_filters(self, client_id: int) -> JournalFilters:
+        if self.state is None:
+            return JournalFilters()
+        return JournalFilters.from_json(self.state.value(self._state_key(client_id), ""))
+
+    def _save_filters(self) -> None:
+        if self.state is None or self.client_id is None:
+            return
+        filters = self.filters()
+        key = self._state_key(self.client_id)
+        if filters == JournalFilters():
+            self.state.remove(key)
+        else:
+            self.state.setValue(key, filters.to_json())
+
     def current_query(self) -> LeadQuery:
         assert self.client_id is not None
         previous = self.model.query
-        query = LeadQuery(
-            self.client_id,
-            view=LeadView.FILTERED if self.filtered_button.isChecked() else LeadView.LEADS,
-            channel_id=self.channel_combo.currentData(),
-            search=self.search_edit.text().strip(),
-        )
+        query = self.filters().query(self.client_id, today())
         if previous is not None:
             query = replace(query, sort=previous.sort, descending=previous.descending)
         return query
@@ -429,6 +413,8 @@ class LeadsTab(QWidget):
     def _on_filters_changed(self, *_args: object) -> None:
         self.search_timer.stop()
         self._update_columns()
+        self._save_filters()
+        self.filter_bar.reset_button.setEnabled(self.filters().narrowing)
         if self.client_id is not None and self._leads is not None:
             self.detail.show_lead(None)
             self.model.set_query(self.current_query())
@@ -438,6 +424,8 @@ class LeadsTab(QWidget):
         self.view.setColumnHidden(LeadColumn.REASON, not filtered)
         self.view.setColumnHidden(LeadColumn.REPEAT, filtered)
         self.view.setColumnHidden(LeadColumn.RESPONSE, filtered)
+        for column in (LeadColumn.STATUS, LeadColumn.DEAL, LeadColumn.TAGS):
+            self.view.setColumnHidden(column, filtered)
 
     def _on_model_loaded(self) -> None:
         empty = self.model.rowCount() == 0
@@ -448,6 +436,8 @@ class LeadsTab(QWidget):
                 text = self.tr("Nothing matches “{text}”.").format(
                     text=self.search_edit.text().strip()
                 )
+            elif self.filters().narrowing:
+                text = self.tr("No leads match these filters.")
             elif filtered:
                 text = self.tr("No mail was filtered out.")
             else:
@@ -469,17 +459,122 @@ class LeadsTab(QWidget):
         order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
         self.view.horizontalHeader().setSortIndicator(COLUMN_OF_SORT[query.sort], order)
 
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected leads, read from the selection's ranges (no per-row indexes)."""
+        ids: list[int] = []
+        for selected in self._ranges():
+            ids.extend(self.model.lead_ids(selected.top(), selected.bottom() + 1))
+        return list(dict.fromkeys(ids))
+
+    def selected_count(self) -> int:
+        return sum(r.height() for r in self._ranges())
+
+    def _ranges(self) -> list[QItemSelectionRange]:
+        selection = self.view.selectionModel().selection()
+        return [selection.at(i) for i in range(selection.count())]
+
     def _on_view_selection_changed(self, *_args: QItemSelection) -> None:
-        rows = self.view.selectionModel().selectedRows()
-        if not rows or self._leads is None:
+        count = self.selected_count()
+        self.bulk_bar.setVisible(count > 1 and not self.filtered_button.isChecked())
+        if count > 1:
+            self.selection_label.setText(self.tr("%Ln lead(s) selected", "", count))
+        if count == 0 or self._leads is None:
             self.detail.show_lead(None)
             return
-        lead_id = self.model.lead_id(rows[0].row())
+        current = self.view.currentIndex()
+        row = current.row()
+        if not current.isValid() or not self.view.selectionModel().isSelected(current):
+            row = self._ranges()[0].top()
+        self._show_detail(self.model.lead_id(row))
+
+    def _show_detail(self, lead_id: int) -> None:
+        if self._leads is None:
+            return
         try:
-            self.detail.show_lead(self._leads.get(lead_id))
+            lead = self._leads.get(lead_id)
+            visit = self.visits.visit_for_lead(lead_id) if self.visits is not None else None
         except AppError as exc:
             self.detail.show_lead(None)
             show_error(self, exc)
+            return
+        self.detail.show_lead(lead, visit)
+
+    # -- editing ---------------------------------------------------------------------------------
+    def _edited(self, changes: Changes, message_lead: int | None = None) -> None:
+        """Rows changed in place: re-read the cached rows (and the details), keep the ids."""
+        self.model.refresh_rows()
+        if message_lead is not None:
+            self._show_detail(message_lead)
+        self.changes_made.emit(changes)
+
+    def _on_detail_save_requested(
+        self, lead_id: int, status: str, tags: tuple[str, ...], amount_text: str
+    ) -> None:
+        if self._leads is None:
+            return
+        from app.core.money import parse_amount
+
+        leads = self._leads
+        try:
+            lead = leads.get(lead_id)
+            amount = parse_amount(amount_text, field="amount") if amount_text else None
+            changes = Changes()
+            if amount != lead.deal_amount:
+                # The core makes a lead with a deal a "deal" (and one without, "in progress").
+                changes |= leads.set_deal(lead_id, amount)
+            if status != str(lead.status):
+                # Picked by hand in the combo: that wins over what the deal implied.
+                changes |= leads.set_status([lead_id], LeadStatus(status))
+            if tuple(tags) != tuple(lead.tags):
+                changes |= leads.set_tags(lead_id, tags)
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        self._edited(changes, lead_id)
+
+    def _on_detail_mark_lead_requested(self, lead_id: int) -> None:
+        if self._leads is None:
+            return
+        try:
+            changes = self._leads.mark_as_lead(lead_id)
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        # The email leaves the filtered-out list: re-run the query and the totals.
+        self.detail.show_lead(None)
+        self.reload()
+        self.changes_made.emit(changes)
+
+    def _on_tag_button_clicked(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self._leads is None:
+            return
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Add Tags"),
+            self.tr("Tags to add to %Ln selected lead(s), comma-separated:", "", len(ids)),
+        )
+        tags = parse_tags(text)
+        if ok and tags:
+            self.bulk_edit(lambda leads: leads.add_tags(ids, tags), len(ids))
+
+    def _on_status_button_activated(self, index: int) -> None:
+        value = self.status_button.itemData(index)
+        self.status_button.setCurrentIndex(0)
+        ids = self.selected_ids()
+        if value and ids:
+            status = LeadStatus(value)
+            self.bulk_edit(lambda leads: leads.set_status(ids, status), len(ids))
+
+    def bulk_edit(self, edit: Callable[[LeadService], Changes], count: int) -> Task | None:
+        """Run ``edit(leads)`` on the database queue, with progress when it takes a while."""
+        leads = self._leads
+        if leads is None:
+            return None
+        task = Task(lambda _p, _t: edit(leads), name="lead-bulk-edit").on_success(self._edited)
+        task.with_progress(self.tr("Updating %Ln lead(s)…", "", count), parent=self)
+        self.bulk_task = task.start("db")
+        return task
 
     def select_row(self, row: int) -> None:
         index: QModelIndex = self.model.index(row, LeadColumn.SENDER)
