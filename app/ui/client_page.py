@@ -31,9 +31,12 @@ from PySide6.QtWidgets import (
 from app.core.clients.model import Channel, ChannelKind, Client
 from app.core.clients.validation import address_to_unicode, domain_to_unicode
 from app.ui.addresses.addresses_tab import AddressesTab
+from app.ui.costs.costs_tab import CostsTab
+from app.ui.leads.filters import JournalFilters
 from app.ui.leads.leads_tab import LeadsTab
 from app.ui.mailboxes.mailboxes_tab import MailboxesTab
 from app.ui.models.channel_table_model import ChannelColumn, ChannelTableModel, kind_label
+from app.ui.reports.dashboard_tab import DashboardTab
 from app.ui.visits.visits_tab import VisitsTab
 from app.ui.widgets import EmptyState, heading, muted
 
@@ -259,6 +262,11 @@ class ClientPage(QWidget):
         self.tabs.addTab(self.mailboxes, self.tr("Mailboxes"))
         self.tabs.addTab(self.leads, self.tr("Leads"))
         self.tabs.addTab(self.visits, self.tr("Visits"))
+        self.reports = DashboardTab()
+        self.reports.journal_filter_requested.connect(self._on_reports_journal_filter_requested)
+        self.costs = CostsTab()
+        self.tabs.addTab(self.reports, self.tr("Reports"))
+        self.tabs.addTab(self.costs, self.tr("Costs"))
         header = QVBoxLayout()
         header.setContentsMargins(16, 12, 16, 4)
         header.addWidget(self.title)
@@ -299,3 +307,10 @@ class ClientPage(QWidget):
         )
         self.leads.show_client(client.id, channels)
         self.visits.show_client(client.id)
+        self.reports.show_client(client.id)
+        self.costs.show_client(client, channels)
+
+    def _on_reports_journal_filter_requested(self, filters: JournalFilters) -> None:
+        """A chart's bar was clicked: show the leads it counts."""
+        self.tabs.setCurrentWidget(self.leads)
+        self.leads.apply_filters(filters)

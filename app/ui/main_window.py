@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self._build_page()
         self.mailboxes.attach(ws)
         self.page.leads.visits = ws.visits
+        self.page.reports.attach(ws.reports)
         self._show_location()
         self.reload_clients()
         last = self.state.value("main/last_client")
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow):
         self.changes_applied.connect(self.page.visits.apply_changes)
         self.page.leads.state = self.state  # each client's journal filters are remembered
         self.page.leads.changes_made.connect(self.apply_changes)
+        self.page.costs.workspace = lambda: self.ws
+        self.page.costs.changes_made.connect(self.apply_changes)
         self.right.addWidget(page)
 
     def _action(

@@ -1,0 +1,1 @@
+"""The client's Costs tab: what each channel cost, entered or imported, and CRM deal imports."""
