@@ -152,12 +152,19 @@ def html_to_text(html: str, limit: int | None = None) -> str:
 def tidy_text(text: str, limit: int = TEXT_LIMIT) -> str:
     """Normalise line ends and blank lines, drop control characters, cut at ``limit``."""
     # Collapsing white space seldom shrinks text fourfold: no need to tidy what will be cut.
-    text = text[: limit * 4].replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    text = _BLANKS.sub(" ", text)
-    text = _LINE_EDGES.sub("\n", text)
-    text = _MANY_LINES.sub("\n\n", text).strip()
-    return text[:limit].rstrip()
+    text = text[: limit * 4]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Each substitution runs only when a cheap scan finds something for it to do.
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if "  " in text or "\t" in text or "\xa0" in text:
+        text = _BLANKS.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _LINE_EDGES.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _MANY_LINES.sub("\n\n", text)
+    return text.strip()[:limit].rstrip()
 
 
 def html_charset(data: bytes) -> str | None:
@@ -186,16 +193,21 @@ def extract_text(
     is_html = subtype == "html"
     declared = charset or (html_charset(raw) if is_html else None)
     codec = lookup_charset(declared) if declared else None
+    as_utf8 = as_declared = None
     if (
         is_single_byte_cyrillic(codec)
         and not raw.isascii()
-        and _decodes(raw, "utf-8", complete=complete)
+        and (as_utf8 := _decoded(raw, "utf-8", complete=complete)) is not None
     ):
         # Legacy Cyrillic text is practically never valid UTF-8: this is mislabelled UTF-8.
         problems.append("charset")
-        text = decode_prefix(raw, "utf-8") if not complete else raw.decode("utf-8")
-    elif codec is not None and codec != "ascii" and _decodes(raw, codec, complete=complete):
-        text = raw.decode(codec, "replace") if complete else decode_prefix(raw, codec)
+        text = as_utf8
+    elif (
+        codec is not None
+        and codec != "ascii"
+        and (as_declared := _decoded(raw, codec, complete=complete)) is not None
+    ):
+        text = as_declared
     elif raw.isascii():
         text = raw.decode("ascii")
     else:
@@ -212,13 +224,14 @@ def extract_text(
     return tidy_text(repaired, limit), problems
 
 
-def _decodes(data: bytes, codec: str, *, complete: bool) -> bool:
+def _decoded(data: bytes, codec: str, *, complete: bool) -> str | None:
+    """``data`` decoded strictly (a prefix: up to a character cut at the end), else None.
+
+    When it decodes strictly, this is the text ``decode_prefix`` (or ``decode``) would give.
+    """
     try:
         if complete:
-            data.decode(codec)
-        else:
-            # A prefix may end inside a character: only what comes before has to fit.
-            codecs.getincrementaldecoder(codec)("strict").decode(data, final=False)
+            return data.decode(codec)
+        return codecs.getincrementaldecoder(codec)("strict").decode(data, final=False)
     except (UnicodeDecodeError, LookupError):
-        return False
-    return True
+        return None

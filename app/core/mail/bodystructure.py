@@ -73,6 +73,10 @@ class MimePart:
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if type(value) is bytes:
+        if value.isascii():
+            return value.decode("ascii")
+        return decode_bytes(value, None)[0]
     if isinstance(value, bytes):
         if value.isascii():
             return value.decode("ascii")
@@ -128,6 +132,32 @@ def _join_rfc2231(numbered: dict[int, tuple[bytes, bool]]) -> str:
     return decode_words(text) if "=?" in text else text
 
 
+_PLAIN_PARAM_VALUE = re.compile(rb"[!#-~]+")  # printable ASCII, no blank, no quote
+
+
+def _imap_params(value: Any) -> dict[str, str]:
+    """:func:`decode_params` of a BODYSTRUCTURE parameter list; the usual plain ASCII pairs
+    (no RFC 2231 star, no encoded word, nothing to trim) are taken as they are."""
+    if not isinstance(value, (tuple, list)):
+        return {}
+    out: dict[str, str] = {}
+    for i in range(0, len(value) - 1, 2):
+        name, raw = value[i], value[i + 1]
+        if (
+            type(name) is not bytes
+            or type(raw) is not bytes
+            or not name.isascii()
+            or b"*" in name
+            or _PLAIN_PARAM_VALUE.fullmatch(raw) is None
+            or b"=?" in raw
+        ):
+            return decode_params(_param_pairs(value))
+        key = name.decode("ascii").strip().lower()
+        if key and key not in out:
+            out[key] = raw.decode("ascii")
+    return out
+
+
 def _param_pairs(value: Any) -> list[tuple[str, str | bytes]]:
     if not isinstance(value, (tuple, list)):
         return []
@@ -141,7 +171,7 @@ def _param_pairs(value: Any) -> list[tuple[str, str | bytes]]:
 def _disposition(value: Any) -> tuple[str, dict[str, str]]:
     if isinstance(value, (tuple, list)) and value:
         kind = _text(value[0]).lower()
-        params = decode_params(_param_pairs(value[1])) if len(value) > 1 else {}
+        params = _imap_params(value[1]) if len(value) > 1 else {}
         return kind, params
     return "", {}
 
@@ -154,7 +184,7 @@ def from_imap(structure: Sequence[Any], section: str = "") -> MimePart:
             for n, child in enumerate(structure[0], start=1)
         )
         subtype = _text(structure[1]).lower() if len(structure) > 1 else "mixed"
-        params = decode_params(_param_pairs(structure[2])) if len(structure) > 2 else {}
+        params = _imap_params(structure[2]) if len(structure) > 2 else {}
         disposition, disp_params = _disposition(structure[3] if len(structure) > 3 else None)
         return MimePart(
             section=section or "TEXT",
@@ -167,7 +197,7 @@ def from_imap(structure: Sequence[Any], section: str = "") -> MimePart:
         )
     maintype = _text(structure[0]).lower() if structure else "text"
     subtype = _text(structure[1]).lower() if len(structure) > 1 else "plain"
-    params = decode_params(_param_pairs(structure[2])) if len(structure) > 2 else {}
+    params = _imap_params(structure[2]) if len(structure) > 2 else {}
     content_id = _text(structure[3]) if len(structure) > 3 else ""
     encoding = _text(structure[5]).lower() if len(structure) > 5 else "7bit"
     size = structure[6] if len(structure) > 6 and isinstance(structure[6], int) else 0

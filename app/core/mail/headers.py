@@ -8,6 +8,7 @@ with ``policy.default``, mis-decode display names split across encoded words: CP
 
 from __future__ import annotations
 
+import binascii
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime, parsedate_tz
+from functools import lru_cache
 
 import idna
 
@@ -45,6 +47,19 @@ LEAD_HEADER_FIELDS: tuple[str, ...] = (
 _ENCODED_WORD_STR = re.compile(r"=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=")
 _MSG_ID = re.compile(r"<([^<>\s]+)>")
 _WS = re.compile(r"\s+")
+_SPACE = re.compile(r"\s")  # the characters str.isspace() accepts
+_ASCII_DOMAIN = re.compile(r"[a-z0-9_.-]+")
+# The usual form of a Date header, read without the email package's tokenizer.
+_PLAIN_DATE = re.compile(
+    r"(?:[A-Za-z]{3}, ?)?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) "
+    r"(\d\d):(\d\d)(?::(\d\d))? ([+-])(\d\d)(\d\d)"
+)
+_MONTHS = {
+    name: n
+    for n, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 # "Name" <addr>, Name <addr>, <addr> or addr; nothing that needs a real address parser.
 _ADDR = r'[^\s<>,;:"()\\@\[\]]+@[^\s<>,;:"()\\@\[\]]+'
 _SIMPLE_ADDRESS = re.compile(
@@ -61,6 +76,9 @@ class HeaderFields:
 
     def __init__(self, fields: list[tuple[str, bytes]], *, charset_hint: str | None = None) -> None:
         self._fields = fields
+        self._by_name: dict[str, list[bytes]] = {}
+        for name, value in fields:
+            self._by_name.setdefault(name, []).append(value)
         self.charset_hint = charset_hint
         self.eight_bit_guessed = False
 
@@ -106,14 +124,13 @@ class HeaderFields:
         return iter(self._fields)
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and any(n == name.lower() for n, _ in self._fields)
+        return isinstance(name, str) and name.lower() in self._by_name
 
     def raw_all(self, name: str) -> list[bytes]:
-        key = name.lower()
-        return [v for n, v in self._fields if n == key]
+        return list(self._by_name.get(name.lower(), ()))
 
     def raw(self, name: str) -> bytes | None:
-        values = self.raw_all(name)
+        values = self._by_name.get(name.lower())
         return values[0] if values else None
 
     def text(self, name: str) -> str:
@@ -122,7 +139,7 @@ class HeaderFields:
         return "" if value is None else self._to_str(value)
 
     def text_all(self, name: str) -> list[str]:
-        return [self._to_str(v) for v in self.raw_all(name)]
+        return [self._to_str(v) for v in self._by_name.get(name.lower(), ())]
 
     def decoded(self, name: str) -> str:
         """The first field's value with RFC 2047 encoded words decoded (for Subject)."""
@@ -141,19 +158,63 @@ class HeaderFields:
         return text
 
 
+@lru_cache(maxsize=4096)  # display names repeat: the same senders write again and again
 def decode_words(value: str) -> str:
     """Decode RFC 2047 encoded words; a broken word is decoded as far as possible."""
     if "=?" not in value:
         return _WS.sub(" ", value).strip()
-    try:
-        text = str(make_header(decode_header(value)))
-    except (HeaderParseError, LookupError, UnicodeError, ValueError, AssertionError):
-        text = _decode_words_leniently(value)
-    else:
-        if "\x1b" in text:
-            # make_header hands back ISO-2022 escapes when the codec rejects a vendor character.
+    text = _decode_plain_words(value)
+    if text is None:
+        try:
+            text = str(make_header(decode_header(value)))
+        except (HeaderParseError, LookupError, UnicodeError, ValueError, AssertionError):
             text = _decode_words_leniently(value)
+        else:
+            if "\x1b" in text:
+                # make_header hands back ISO-2022 escapes when the codec rejects a vendor
+                # character.
+                text = _decode_words_leniently(value)
     return _WS.sub(" ", repair_mojibake(text)).strip()
+
+
+# The common case, decoded without the email package: nothing but well-formed encoded words in
+# one of the usual charsets, separated by blanks. decode_header + make_header give exactly this
+# (the words' bytes joined, then decoded: a character split between two words stays whole);
+# anything else takes their path (tests compare the two).
+_PLAIN_CHARSETS = frozenset({"utf-8", "koi8-r", "windows-1251"})
+_PLAIN_WORD = (
+    r"=\?([A-Za-z0-9-]+)\?"
+    r"(?:([bB])\?([A-Za-z0-9+/]*={0,2})|[qQ]\?((?:[!-<>@-~]|=[0-9A-Fa-f]{2})*))\?="
+)
+_PLAIN_WORDS = re.compile(rf"[ \t]*{_PLAIN_WORD}(?:[ \t]*{_PLAIN_WORD})*[ \t]*")
+_PLAIN_WORD_RE = re.compile(_PLAIN_WORD)
+
+
+def _decode_plain_words(value: str) -> str | None:
+    if _PLAIN_WORDS.fullmatch(value) is None:
+        return None
+    data = bytearray()
+    charset = ""
+    for word_charset, b, b64, qp in _PLAIN_WORD_RE.findall(value):
+        name = word_charset.lower()
+        if name not in _PLAIN_CHARSETS or (charset and name != charset):
+            return None
+        charset = name
+        try:
+            if b:
+                # decode_header's padding ("Postel's law"), then the same base64 decoder
+                padding = len(b64) % 4
+                data += binascii.a2b_base64(
+                    (b64 + "==="[: 4 - padding] if padding else b64).encode("ascii")
+                )
+            else:
+                data += binascii.a2b_qp(qp.encode("ascii"), header=True)
+        except binascii.Error:
+            return None
+    try:
+        return data.decode(charset)
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_words_leniently(value: str) -> str:
@@ -212,6 +273,7 @@ class Address:
     address: str
 
 
+@lru_cache(maxsize=8192)  # recipients are the client's few addresses; senders repeat
 def normalize_address(raw: str) -> str | None:
     """``Local@Домен.РФ`` -> ``Local@xn--d1acufc.xn--p1ai``; ``None`` when it is no address.
 
@@ -222,7 +284,7 @@ def normalize_address(raw: str) -> str | None:
     if addr.lower().startswith("mailto:"):
         addr = addr[7:]
     local, at, domain = addr.rpartition("@")
-    if not at or not local or not domain or any(ch.isspace() for ch in addr):
+    if not at or not local or not domain or _SPACE.search(addr):
         return None
     if local.startswith('"') and local.endswith('"') and len(local) > 1:
         inner = local[1:-1]
@@ -238,7 +300,7 @@ def normalize_address(raw: str) -> str | None:
             domain = idna.encode(domain, uts46=True).decode("ascii")
         except idna.IDNAError:
             return None
-    if not re.fullmatch(r"[a-z0-9_.-]+", domain):
+    if not _ASCII_DOMAIN.fullmatch(domain):
         return None
     return f"{local}@{domain}"
 
@@ -283,11 +345,12 @@ def parse_date(value: str) -> tuple[dt.datetime | None, str]:
     text = _WS.sub(" ", value).strip()
     if not text:
         return None, "missing"
-    parsed: dt.datetime | None
-    try:
-        parsed = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        parsed = None
+    parsed: dt.datetime | None = _plain_date(text)
+    if parsed is None:
+        try:
+            parsed = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            parsed = None
     if parsed is None:
         # Mailers add trailing comments or drop the weekday comma; parsedate_tz copes with those.
         cleaned = re.sub(r"\([^)]*\)", " ", text).replace(".", " ").strip()
@@ -312,6 +375,26 @@ def parse_date(value: str) -> tuple[dt.datetime | None, str]:
     if not 1980 <= result.year <= 2200:
         return None, "implausible"
     return result, ""
+
+
+def _plain_date(text: str) -> dt.datetime | None:
+    """``Thu, 01 Jan 2026 00:01:00 +0300`` read directly, as ``parsedate_to_datetime`` would;
+    None for any other form (the email package reads those)."""
+    match = _PLAIN_DATE.fullmatch(text)
+    if match is None:
+        return None
+    day, month_name, year, hour, minute, second, sign, zh, zm = match.groups()
+    month = _MONTHS.get(month_name.lower())
+    if month is None:
+        return None
+    seconds = int(zh) * 3600 + int(zm) * 60
+    try:
+        zone = dt.timezone(dt.timedelta(seconds=-seconds if sign == "-" else seconds))
+        return dt.datetime(
+            int(year), month, int(day), int(hour), int(minute), int(second or 0), tzinfo=zone
+        )
+    except ValueError:
+        return None
 
 
 def parse_message_ids(value: str) -> list[str]:

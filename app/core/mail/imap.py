@@ -24,9 +24,11 @@ from typing import Any, Protocol
 from imapclient import IMAPClient
 from imapclient import exceptions as imap_errors
 from imapclient.imap4 import IMAP4WithTimeout
+from imapclient.response_parser import parse_fetch_response
 
 from app.core.errors import AppError
 from app.core.i18n import translate
+from app.core.mail.fetchparse import FetchSyntaxError, parse_fetch
 from app.core.mailboxes.model import FolderRole, MailboxFields, Security
 from app.core.mailboxes.presets import preset
 
@@ -382,6 +384,32 @@ def connect(
 
 # ---- the session ------------------------------------------------------------------------------
 
+
+@dataclass(frozen=True)
+class PendingFetch:
+    """A ``UID FETCH`` sent and not yet read: its tag and the UIDs asked for."""
+
+    tag: str
+    uids: list[int]
+
+
+def uid_set(uids: Sequence[int]) -> str:
+    """``1,2,3,7,9,10`` as ``1:3,7,9:10``: only runs of consecutive UIDs become ranges, so the
+    set names exactly the UIDs given."""
+    out: list[str] = []
+    start = prev = -2
+    for uid in uids:
+        if uid == prev + 1:
+            prev = uid
+            continue
+        if start >= 0:
+            out.append(str(start) if start == prev else f"{start}:{prev}")
+        start = prev = uid
+    if start >= 0:
+        out.append(str(start) if start == prev else f"{start}:{prev}")
+    return ",".join(out)
+
+
 _ROLE_FLAGS = {b"\\sent": FolderRole.SENT, b"\\junk": FolderRole.JUNK}
 _SENT_NAMES = ("sent", "sent items", "sent messages", "отправленные", "inbox/sent", "inbox.sent")
 _JUNK_NAMES = ("junk", "spam", "спам", "inbox/spam", "inbox.spam", "junk e-mail")
@@ -483,11 +511,42 @@ class ImapSession:
 
     def fetch(self, uids: Sequence[int], items: Sequence[str]) -> dict[int, dict[bytes, Any]]:
         """UID FETCH ``items`` (only ``BODY.PEEK`` items: nothing gets marked as read)."""
+        return self.fetch_receive(self.fetch_send(uids, items))
+
+    def fetch_send(self, uids: Sequence[int], items: Sequence[str]) -> PendingFetch:
+        """Send ``UID FETCH`` without waiting for the answer (:meth:`fetch_receive` reads it).
+
+        The server starts answering at once, so a caller can work on the previous batch while
+        this one travels. The command goes through IMAPClient's ``imaplib`` connection; its
+        answer is read by :func:`parse_fetch` instead of IMAPClient's much slower parser.
+        """
         assert all("BODY[" not in item.upper() for item in items), "use BODY.PEEK"
+        wanted = list(uids)
+        if not wanted:
+            return PendingFetch("", wanted)
+        imap = self.client._imap
         with self._guard():
-            data: dict[int, dict[bytes, Any]] = self.client.fetch(list(uids), list(items))
+            tag = imap._command(
+                "UID", "FETCH", uid_set(wanted), "(" + " ".join(i.upper() for i in items) + ")"
+            )
         self.round_trips += 1
-        return data
+        return PendingFetch(tag, wanted)
+
+    def fetch_receive(self, pending: PendingFetch) -> dict[int, dict[bytes, Any]]:
+        """The answer to :meth:`fetch_send`: ``{uid: {item: value}}`` in IMAPClient's shapes."""
+        if not pending.tag:
+            return {}
+        imap = self.client._imap
+        with self._guard():
+            typ, data = imap._command_complete("FETCH", pending.tag)
+            self.client._checkok("fetch", typ, data)
+            typ, data = imap._untagged_response(typ, data, "FETCH")
+            try:
+                parsed = parse_fetch(data)
+            except FetchSyntaxError as exc:
+                log.warning("Unusual FETCH response (%s): reading it with IMAPClient", exc)
+                parsed = parse_fetch_response(data, self.client.normalise_times, True)
+        return {uid: parsed[uid] for uid in pending.uids if uid in parsed}
 
     def close(self, *, logout: bool = True) -> None:
         """Log out (best effort) and close the socket; never raises."""

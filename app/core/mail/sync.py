@@ -40,7 +40,7 @@ from app.core.changes import Changes
 from app.core.errors import AppError, Cancelled
 from app.core.i18n import translate
 from app.core.jobs import CancelToken, ProgressFn, no_progress
-from app.core.mail.bodystructure import choose_text_part
+from app.core.mail.bodystructure import MimePart, choose_text_part
 from app.core.mail.headers import HeaderFields, parse_date, parse_message_ids
 from app.core.mail.imap import (
     DEFAULT_TIMEOUT,
@@ -49,11 +49,11 @@ from app.core.mail.imap import (
     FolderError,
     ImapSession,
     MailboxError,
+    PendingFetch,
     connect,
 )
 from app.core.mail.message import (
     TEXT_FETCH_BYTES,
-    ParsedMessage,
     header_fetch_item,
     parse_fetched,
     structure_of,
@@ -476,11 +476,21 @@ def _sync_folder_once(
     done = 0
     label = translate("mail", "{folder}: {done} of {total}")
     run.progress(0, total, label.format(folder=name, done=0, total=total))
+    pending: PendingFetch | None = None
     for start in range(0, total, batch_size):
         run.token.raise_if_cancelled()
         chunk = uids[start : start + batch_size]
         if leads:
-            drafts = _fetch_leads(session, chunk, run.store.book)
+            # Pipelined: the next batch's FETCH goes out before this batch is parsed and
+            # stored, so the server works on it meanwhile. Cancel still acts between batches
+            # (the answer in flight is read and dropped at logout).
+            if pending is None:
+                pending = session.fetch_send(chunk, LEAD_FETCH_ITEMS)
+            assert pending.uids == list(chunk)
+            batch = _receive_leads(session, pending)
+            following = uids[start + batch_size : start + 2 * batch_size]
+            pending = session.fetch_send(following, LEAD_FETCH_ITEMS) if following else None
+            drafts = _finish_leads(session, batch, run.store.book)
             with ws.db.translate_errors(), ws.db.engine.begin() as conn:
                 counts = run.store.add(conn, drafts, folder=name, uidvalidity=opened.uidvalidity)
                 _save_state(
@@ -537,52 +547,65 @@ def _aware(value: Any) -> dt.datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
 
-def _fetch_leads(session: ImapSession, uids: Sequence[int], book: AddressBook) -> list[LeadDraft]:
-    """Fetch and parse one batch: one round trip, plus one per text section for the few
-    messages whose text part starts beyond the fetched prefix."""
-    data = session.fetch(uids, LEAD_FETCH_ITEMS)
-    parsed: dict[int, tuple[ParsedMessage, dt.datetime | None]] = {}
+@dataclass
+class _LeadBatch:
+    """One batch's first FETCH answer, and the second FETCHes sent for text found elsewhere."""
+
+    items: dict[int, tuple[dict[bytes, Any], MimePart | None, MimePart | None]]
+    """uid -> (fetched items, MIME tree, the text part)"""
+    extra: list[tuple[bytes, PendingFetch]]
+    """(answer key, FETCH in flight) per text section other than part 1"""
+
+
+def _receive_leads(session: ImapSession, pending: PendingFetch) -> _LeadBatch:
+    """Read a batch's answer and send a second FETCH per section for the few messages whose
+    text part is not part 1 (mixed with an attachment first, nested alternative)."""
+    data = session.fetch_receive(pending)
+    items: dict[int, tuple[dict[bytes, Any], MimePart | None, MimePart | None]] = {}
     second: dict[str, list[int]] = {}
-    pieces: dict[int, tuple[bytes, Any]] = {}
-    for uid in uids:
+    for uid in pending.uids:
         item = data.get(uid)
         if item is None:
             continue  # expunged meanwhile
-        header = _header_block(item, _HEADER_KEY)
         body = item.get(b"BODYSTRUCTURE")
-        received = _aware(item.get(b"INTERNALDATE"))
-        part = choose_text_part(structure_of(body)) if body is not None else None
+        structure = structure_of(body) if body is not None else None
+        part = choose_text_part(structure) if structure is not None else None
+        items[uid] = (item, structure, part)
         if part is not None and part.section != "1":
-            # The text is elsewhere (mixed with an attachment first, nested alternative):
-            # fetched in a second round trip with the others of its section.
             second.setdefault(part.section, []).append(uid)
-            pieces[uid] = (header, body)
-            parsed[uid] = (parse_fetched(header, body), received)
-            continue
-        text = item.get(_PART1_KEY) if part is not None else None
-        section = "1" if text is not None else None
-        parsed[uid] = (
-            parse_fetched(header, body, bytes(text) if text else text, text_section=section),
-            received,
-        )
-    for section, section_uids in second.items():
-        structure = structure_of(pieces[section_uids[0]][1])
-        part = structure.find(section)
-        if part is None:
-            continue
+    extra: list[tuple[bytes, PendingFetch]] = []
+    for section_uids in second.values():
+        part = items[section_uids[0]][2]
+        assert part is not None
         item_name, key = text_fetch_item(part)
-        extra = session.fetch(section_uids, [item_name])
-        for uid in section_uids:
-            text = extra.get(uid, {}).get(key)
-            if text is None:
-                continue
-            header, body = pieces[uid]
-            message = parse_fetched(header, body, bytes(text), text_section=section)
-            parsed[uid] = (message, parsed[uid][1])
-    return [
-        draft(message, book, received_at=received, uid=uid)
-        for uid, (message, received) in parsed.items()
-    ]
+        extra.append((key, session.fetch_send(section_uids, [item_name])))
+    return _LeadBatch(items, extra)
+
+
+def _finish_leads(session: ImapSession, batch: _LeadBatch, book: AddressBook) -> list[LeadDraft]:
+    """Read the second FETCHes, parse every message of the batch and attribute it."""
+    texts: dict[int, bytes] = {}
+    for key, pending in batch.extra:
+        extra = session.fetch_receive(pending)
+        for uid in pending.uids:
+            found = extra.get(uid, {}).get(key)
+            if found is not None:
+                texts[uid] = bytes(found)
+    drafts: list[LeadDraft] = []
+    for uid, (item, structure, part) in batch.items.items():
+        header = _header_block(item, _HEADER_KEY)
+        received = _aware(item.get(b"INTERNALDATE"))
+        text: bytes | None
+        if part is not None and part.section != "1":
+            text = texts.get(uid)
+            section = part.section if text is not None else None
+        else:
+            raw = item.get(_PART1_KEY) if part is not None else None
+            text = bytes(raw) if raw else raw
+            section = "1" if raw is not None else None
+        message = parse_fetched(header, structure, text, text_section=section)
+        drafts.append(draft(message, book, received_at=received, uid=uid))
+    return drafts
 
 
 def _fetch_replies(
