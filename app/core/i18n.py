@@ -8,7 +8,9 @@ the core like any Qt code, so one ``.ts`` file holds every string.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 Translator = Callable[[str, str], str]
 
@@ -18,6 +20,7 @@ def _identity(context: str, text: str) -> str:
 
 
 _translator: Translator = _identity
+_override: ContextVar[Translator | None] = ContextVar("translator_override", default=None)
 
 
 def set_translator(translator: Translator | None) -> None:
@@ -28,4 +31,16 @@ def set_translator(translator: Translator | None) -> None:
 
 def translate(context: str, text: str) -> str:
     """Return ``text`` in the user's language (English when no translator is installed)."""
-    return _translator(context, text)
+    override = _override.get()
+    return (override or _translator)(context, text)
+
+
+@contextmanager
+def translator_override(translator: Translator) -> Iterator[None]:
+    """Use ``translator`` in this thread (context) only, e.g. for a report in another language
+    than the interface; other threads keep the process-wide one."""
+    reset = _override.set(translator)
+    try:
+        yield
+    finally:
+        _override.reset(reset)

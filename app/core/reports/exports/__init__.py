@@ -1,0 +1,1 @@
+"""Exports of a client report: tables (CSV, XLSX), the PDF report, offline-conversion uploads."""
