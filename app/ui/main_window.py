@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from app.core.workspace import Workspace
     from app.ui.client_page import ClientPage
     from app.ui.mailboxes.mailbox_actions import MailboxActions
+    from app.ui.overview.overview_page import OverviewPage
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
 
         self._page: ClientPage | None = None
         self._mailboxes: MailboxActions | None = None
+        self._agency_overview: OverviewPage | None = None
         self.client_list = ClientListPanel()
         self.client_list.client_selected.connect(self._on_client_list_client_selected)
         self.client_list.filter_changed.connect(self.reload_clients)
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
         self.page.leads.changes_made.connect(self.apply_changes)
         self.page.costs.workspace = lambda: self.ws
         self.page.costs.changes_made.connect(self.apply_changes)
+        self.page.reports.export_requested.connect(self.export_report)
         self.right.addWidget(page)
 
     def _action(
@@ -212,6 +215,13 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("&Quit"), self.close, keys.Quit)
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_find = self._action(self.tr("&Find Client"), self.focus_search, keys.Find)
+        self.act_agency_overview = self._action(
+            self.tr("A&gency Overview"), self.show_agency_overview, "Ctrl+0"
+        )
+        self.act_export_report = self._action(self.tr("Export &Report…"), self.export_report)
+        self.act_export_conversions = self._action(
+            self.tr("Export &Offline Conversions…"), self.export_conversions
+        )
         self.act_show_archived = QAction(self.tr("Show &Archived Clients"), self)
         self.act_show_archived.setCheckable(True)
         self.act_show_archived.toggled.connect(self.client_list.archived_check.setChecked)
@@ -270,6 +280,9 @@ class MainWindow(QMainWindow):
         for action in (self.act_print_sheets, self.act_export_aliases, self.act_address_style):
             client_menu.addAction(action)
         client_menu.addSeparator()
+        for action in (self.act_export_report, self.act_export_conversions):
+            client_menu.addAction(action)
+        client_menu.addSeparator()
         for action in (self.act_add_mailbox, self.act_sync_now, self.act_sync_all):
             client_menu.addAction(action)
         client_menu.addSeparator()
@@ -279,6 +292,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_find, self.act_show_archived):
             view_menu.addAction(action)
         view_menu.addSeparator()
+        view_menu.addAction(self.act_agency_overview)
         view_menu.addAction(self.act_overview)
         view_menu.addAction(self.act_channels)
         view_menu.addAction(self.act_addresses)
@@ -396,7 +410,13 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         client = self._shown_client()
         has = client is not None
-        for action in (self.act_new_client, self.act_settings, self.act_about, self.act_sync_all):
+        for action in (
+            self.act_new_client,
+            self.act_settings,
+            self.act_about,
+            self.act_sync_all,
+            self.act_agency_overview,
+        ):
             action.setEnabled(self.attached)
         self.client_list.setEnabled(self.attached)
         for action in (
@@ -406,6 +426,8 @@ class MainWindow(QMainWindow):
             self.act_overview,
             self.act_channels,
             self.act_addresses,
+            self.act_export_report,
+            self.act_export_conversions,
             self.act_print_sheets,
             self.act_export_aliases,
             self.act_address_style,
@@ -612,6 +634,82 @@ class MainWindow(QMainWindow):
             channel = self.page.channels.current_channel()
             selected = [channel.id] if channel is not None else []
         self.page.addresses.print_sheets(selected)
+
+    # -- reports -----------------------------------------------------------------------------------
+    def show_agency_overview(self) -> None:
+        """All clients on one page (View > Agency Overview, Ctrl+0)."""
+        if self._ws is None:
+            return
+        if self._agency_overview is None:
+            from app.ui.overview.overview_page import OverviewPage
+
+            self._agency_overview = OverviewPage()
+            self._agency_overview.attach(self.ws.overview)
+            self._agency_overview.client_requested.connect(self.open_client)
+            self.right.addWidget(self._agency_overview)
+        self.right.setCurrentWidget(self._agency_overview)
+        self._agency_overview.reload()
+        self._update_title()
+        self._update_actions()
+
+    @property
+    def agency_overview(self) -> OverviewPage | None:
+        return self._agency_overview
+
+    def open_client(self, client_id: int) -> None:
+        """Show a client's page (from the overview), even if the list's search hides it."""
+        if not self.client_list.select(client_id) and self.client_list.search_text:
+            self.client_list.search_edit.clear()
+            self.client_list.select(client_id)
+        self._show_current()
+
+    def export_report(self) -> None:
+        client = self._shown_client()
+        if client is None:
+            return
+        from app.ui.reports.export_dialog import ExportReportDialog, start_report_export
+
+        dialog = ExportReportDialog(
+            client.id,
+            client.name,
+            self.page.reports.period.period(),
+            agency=str(self.state.value("reports/agency", "")),
+            parent=self,
+        )
+        if not dialog.exec():
+            return
+        request = dialog.request()
+        self.state.setValue("reports/agency", request.agency)
+
+        def done(result: object) -> None:
+            paths = getattr(result, "paths", ())
+            where = str(paths[0].parent if len(paths) > 1 else paths[0]) if paths else ""
+            self.statusBar().showMessage(self.tr("Report saved to {path}").format(path=where), 8000)
+
+        start_report_export(self.ws, request, self, done)
+
+    def export_conversions(self) -> None:
+        client = self._shown_client()
+        if client is None:
+            return
+        from app.ui.reports.export_dialog import ExportConversionsDialog, start_conversions_export
+
+        dialog = ExportConversionsDialog(client.name, self.page.reports.period.period(), self)
+        if not dialog.exec():
+            return
+
+        def done(result: object) -> None:
+            count = int(getattr(result, "conversions", 0))
+            if count:
+                message = self.tr("%n conversion(s) written to {path}", "", count)
+            else:
+                message = self.tr(
+                    "No lead in this period came from a visit with that id; {path} has the "
+                    "header only."
+                )
+            self.statusBar().showMessage(message.format(path=getattr(result, "path", "")), 10000)
+
+        start_conversions_export(self.ws, client.id, dialog.options(), self, done)
 
     # -- settings and about ----------------------------------------------------------------------
     def open_settings(self) -> None:

@@ -1,0 +1,1 @@
+"""The agency overview: every client on one page with what needs attention."""
