@@ -13,7 +13,6 @@ from app.core.addresses.styles import AddressSettings, AddressStyle, AliasForm, 
 from app.core.changes import Changes
 from app.core.clients.model import ChannelFields, ClientFields
 from app.core.errors import NotFoundError, ValidationError
-from app.core.storage.migrations import SCHEMA_HEAD
 from app.core.workspace import Workspace
 
 RF = "xn--e1affem4a.xn--p1ai"  # клиент.рф
@@ -28,12 +27,6 @@ def client_id(workspace: Workspace) -> int:
 
 def channel(ws: Workspace, client_id: int, name: str, notes: str = "") -> int:
     return ws.channels.create(client_id, ChannelFields(name=name, notes=notes)).value.id
-
-
-def test_schema_is_at_0002(workspace: Workspace) -> None:
-    assert SCHEMA_HEAD == "0002"
-    assert workspace.migration is not None
-    assert workspace.migration.to_revision == "0002"
 
 
 def test_generate_plus_addresses_from_the_channel_name(
