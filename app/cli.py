@@ -16,6 +16,8 @@ and exit with codes a script can rely on:
  9    ``sync``/``mailbox test``: failed (wrong password, TLS, server unreachable, folder gone)
  10   ``visits import``: the file cannot be imported (empty, other format, truncated, disk)
  11   ``visits import``: cancelled; nothing of the import was kept
+ 12   ``report``/``conversions``: the output file cannot be written
+ 13   ``costs import``/``deals import``: some lines were not used (listed on stderr)
 ====  =======================================================
 
 The command line lives on the core alone; only ``gui`` and ``--smoke-test`` import Qt.
@@ -32,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from app import __version__, cli_addresses, cli_visits
+from app import __version__, cli_addresses, cli_reports, cli_visits
 from app.core.clients.model import ChannelFields, ChannelKind, Client, ClientFields
 from app.core.errors import AppError, NotFoundError
 from app.core.logs import setup_logging
@@ -124,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_addresses.add_parsers(sub)
     cli_visits.add_parsers(sub)
+    cli_reports.add_parsers(sub)
 
     _add_mailbox_commands(sub)
 
@@ -525,6 +528,10 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sheets": cli_addresses.cmd_sheets,
     "visits": cli_visits.cmd_visits,
     "snippet": cli_visits.cmd_snippet,
+    "report": cli_reports.cmd_report,
+    "costs": cli_reports.cmd_costs,
+    "deals": cli_reports.cmd_deals,
+    "conversions": cli_reports.cmd_conversions,
     "mailbox": _cmd_mailbox,
     "sync": _cmd_sync,
     "reattribute": _cmd_reattribute,
