@@ -220,12 +220,14 @@ def generate_demo(
             changes |= _demo_addresses(ws, existing_client.id, plan)
     # Leads (and a clearly fake, inactive mailbox) for the active demo clients.
     from app.core.attribution.demo import generate_demo_leads
+    from app.core.reports.demo import generate_demo_reports
 
     demo_names = {d.fields.name for d in DEMO_CLIENTS}
     for existing_client in ws.clients.list():
         if existing_client.name in demo_names:
             token.raise_if_cancelled()
             changes |= generate_demo_leads(ws, existing_client)
+            changes |= generate_demo_reports(ws, existing_client)
     changes |= _demo_visits(ws, demo_names, token)
     progress(total, total, "")
     log.info(
