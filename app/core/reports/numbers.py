@@ -411,7 +411,13 @@ class ReportService:
             )
             .join(VisitRow, VisitRow.id == LeadVisitRow.visit_id)
         )
-        partials = self._partials(s, group, where, base)
+        linked = s.scalar(
+            select(LeadVisitRow.lead_id)
+            .where(LeadVisitRow.client_id == client_id, LeadVisitRow.status == "matched")
+            .limit(1)
+        )
+        # Without a single lead matched to a visit there is nothing to join: skip the scans.
+        partials = self._partials(s, group, where, base) if linked is not None else {}
         partials.pop(TOTAL_KEY, None)
         visits: dict[str, int] = {}
         if has_visits:
