@@ -37,6 +37,10 @@ UNMATCHED = "none"
 """No visit found although the imported visits reach the email's time."""
 TOKEN = "token"
 POOL = "pool"
+FOUND = "found_visits"
+"""Temporary table of one run's results; only rows that differ are written to lead_visits."""
+_COLUMNS = "lead_id, client_id, visit_id, kind, status, confidence, candidates, attributed_at"
+_FOUND_COLUMNS = ", ".join(f"f.{c}" for c in _COLUMNS.split(", "))
 
 
 @dataclass(frozen=True)
@@ -67,20 +71,15 @@ def _ts(conn: Connection, moment: datetime | None) -> Any:
 
 
 def token_sql(sqlite: bool) -> str:
-    """Insert a lead_visits row for every token lead of a client (matched or not)."""
+    """Insert a row into the temporary results for every token lead of a client.
+
+    The lookups sit in a MATERIALIZED CTE: inlined, SQLite would run each correlated subquery
+    once per reference to its result (three times), tripling the cost.
+    """
     p = "?" if sqlite else "%s"
     t = "?" if sqlite else "%s::timestamptz"
     return f"""
-INSERT INTO lead_visits
-    (lead_id, client_id, visit_id, kind, status, confidence, candidates, attributed_at)
-SELECT id, client_id, vid, '{TOKEN}',
-       CASE WHEN vid IS NOT NULL THEN '{MATCHED}'
-            WHEN {t} IS NULL OR received_at > {t} THEN '{WAITING}'
-            ELSE '{UNMATCHED}' END,
-       CASE WHEN vid IS NULL THEN 0.0 ELSE 1.0 END,
-       CASE WHEN vid IS NULL THEN 0 ELSE 1 END,
-       {t}
-FROM (
+WITH found AS MATERIALIZED (
     SELECT l.id, l.client_id, l.received_at,
            coalesce(
                (SELECT v.id FROM visits v
@@ -95,12 +94,22 @@ FROM (
     FROM leads l
     WHERE l.client_id = {p} AND l.filtered_reason IS NULL
       AND l.match_kind = 'token' AND l.token <> ''
-) AS found
+)
+INSERT INTO {FOUND}
+    (lead_id, client_id, visit_id, kind, status, confidence, candidates, attributed_at)
+SELECT id, client_id, vid, '{TOKEN}',
+       CASE WHEN vid IS NOT NULL THEN '{MATCHED}'
+            WHEN {t} IS NULL OR received_at > {t} THEN '{WAITING}'
+            ELSE '{UNMATCHED}' END,
+       CASE WHEN vid IS NULL THEN 0.0 ELSE 1.0 END,
+       CASE WHEN vid IS NULL THEN 0 ELSE 1 END,
+       {t}
+FROM found
 """
 
 
 def pool_sql(sqlite: bool, pool_size: int) -> str:
-    """Insert a lead_visits row for every lead sent to one of the client's pool addresses."""
+    """Insert a row into the temporary results for every lead sent to a pool address."""
     p = "?" if sqlite else "%s"
     t = "?" if sqlite else "%s::timestamptz"
     if sqlite:
@@ -113,7 +122,16 @@ def pool_sql(sqlite: bool, pool_size: int) -> str:
     )
     marks = ", ".join([p] * pool_size)
     return f"""
-INSERT INTO lead_visits
+WITH found AS MATERIALIZED (
+    SELECT l.id, l.client_id, l.received_at,
+           (SELECT v.id FROM visits v WHERE {window}
+            ORDER BY v.started_at DESC, v.id DESC LIMIT 1) AS vid,
+           (SELECT count(*) FROM visits v WHERE {window}) AS n
+    FROM leads l
+    WHERE l.client_id = {p} AND l.filtered_reason IS NULL
+      AND lower(l.tracking_address) IN ({marks})
+)
+INSERT INTO {FOUND}
     (lead_id, client_id, visit_id, kind, status, confidence, candidates, attributed_at)
 SELECT id, client_id, vid, '{POOL}',
        CASE WHEN vid IS NOT NULL THEN '{MATCHED}'
@@ -122,15 +140,7 @@ SELECT id, client_id, vid, '{POOL}',
        CASE WHEN vid IS NULL OR n = 0 THEN 0.0 ELSE 1.0 / n END,
        n,
        {t}
-FROM (
-    SELECT l.id, l.client_id, l.received_at,
-           (SELECT v.id FROM visits v WHERE {window}
-            ORDER BY v.started_at DESC, v.id DESC LIMIT 1) AS vid,
-           (SELECT count(*) FROM visits v WHERE {window}) AS n
-    FROM leads l
-    WHERE l.client_id = {p} AND l.filtered_reason IS NULL
-      AND lower(l.tracking_address) IN ({marks})
-) AS found
+FROM found
 """
 
 
@@ -148,27 +158,45 @@ def attribute_visits(
     with db.translate_errors(), db.engine.begin() as conn:
         sqlite = conn.dialect.name == "sqlite"
         p = "?" if sqlite else "%s"
-        before = _snapshot(conn, client_id, p)
         reached = conn.exec_driver_sql(
             f"SELECT max(last_visit_at) FROM visit_imports WHERE client_id = {p} AND status = 'ok'",
             (client_id,),
         ).scalar()
         reached_ts = _ts(conn, _read_ts(reached))
-        conn.exec_driver_sql(f"DELETE FROM lead_visits WHERE client_id = {p}", (client_id,))
-        conn.exec_driver_sql(token_sql(sqlite), (reached_ts, reached_ts, _ts(conn, now), client_id))
+        # Results go to a temporary table first: re-attribution after an import changes few
+        # links, and writing only those skips the index and foreign-key work of the rest.
+        if sqlite:
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{FOUND}")
+        conn.exec_driver_sql(
+            f"CREATE TEMP TABLE {FOUND} (lead_id INTEGER PRIMARY KEY, client_id INTEGER, "
+            "visit_id INTEGER, kind VARCHAR(8), status VARCHAR(8), confidence FLOAT, "
+            f"candidates INTEGER, attributed_at {'TEXT' if sqlite else 'timestamptz'})"
+            + ("" if sqlite else " ON COMMIT DROP")
+        )
+        conn.exec_driver_sql(token_sql(sqlite), (client_id, reached_ts, reached_ts, _ts(conn, now)))
         if pool_keys:
+            hold = str(int(hold_minutes)) if sqlite else int(hold_minutes)
             conn.exec_driver_sql(
                 pool_sql(sqlite, len(pool_keys)),
-                (
-                    reached_ts,
-                    reached_ts,
-                    _ts(conn, now),
-                    str(int(hold_minutes)) if sqlite else int(hold_minutes),
-                    str(int(hold_minutes)) if sqlite else int(hold_minutes),
-                    client_id,
-                    *pool_keys,
-                ),
+                (hold, hold, client_id, *pool_keys, reached_ts, reached_ts, _ts(conn, now)),
             )
+        differs = "IS NOT" if sqlite else "IS DISTINCT FROM"
+        removed = conn.exec_driver_sql(
+            f"DELETE FROM lead_visits WHERE client_id = {p} "
+            f"AND lead_id NOT IN (SELECT lead_id FROM {FOUND})",
+            (client_id,),
+        ).rowcount
+        written = conn.exec_driver_sql(
+            f"INSERT INTO lead_visits ({_COLUMNS}) SELECT {_FOUND_COLUMNS} "
+            f"FROM {FOUND} f LEFT JOIN lead_visits lv ON lv.lead_id = f.lead_id "
+            f"WHERE lv.lead_id IS NULL OR lv.visit_id {differs} f.visit_id "
+            "OR lv.status <> f.status OR lv.kind <> f.kind OR lv.candidates <> f.candidates "
+            "OR lv.client_id <> f.client_id "
+            "ON CONFLICT (lead_id) DO UPDATE SET client_id = excluded.client_id, "
+            "visit_id = excluded.visit_id, kind = excluded.kind, status = excluded.status, "
+            "confidence = excluded.confidence, candidates = excluded.candidates, "
+            "attributed_at = excluded.attributed_at",
+        ).rowcount
         counts = conn.exec_driver_sql(
             "SELECT "
             f"count(CASE WHEN kind = '{TOKEN}' AND status = '{MATCHED}' THEN 1 END), "
@@ -176,10 +204,11 @@ def attribute_visits(
             f"count(CASE WHEN status = '{MATCHED}' AND candidates > 1 THEN 1 END), "
             f"count(CASE WHEN status = '{WAITING}' THEN 1 END), "
             f"count(CASE WHEN status = '{UNMATCHED}' THEN 1 END) "
-            f"FROM lead_visits WHERE client_id = {p}",
-            (client_id,),
+            f"FROM {FOUND}"
         ).one()
-        after = _snapshot(conn, client_id, p)
+        if sqlite:
+            conn.exec_driver_sql(f"DROP TABLE temp.{FOUND}")
+    changed = bool(removed) or bool(written)
     result = VisitAttribution(
         token_matched=int(counts[0]),
         pool_matched=int(counts[1]),
@@ -187,7 +216,7 @@ def attribute_visits(
         waiting=int(counts[3]),
         unmatched=int(counts[4]),
         seconds=time.perf_counter() - started,
-        changes=Changes(lead_clients=frozenset({client_id})) if before != after else Changes(),
+        changes=Changes(lead_clients=frozenset({client_id})) if changed else Changes(),
     )
     log.info(
         "Visit attribution for client %d: %d by token, %d by pool (%d collisions), "
@@ -201,18 +230,6 @@ def attribute_visits(
         result.seconds,
     )
     return result
-
-
-def _snapshot(conn: Connection, client_id: int, p: str) -> tuple[Any, ...]:
-    # A cheap fingerprint of the client's links, to tell the views whether anything changed.
-    row = conn.exec_driver_sql(
-        "SELECT count(*), coalesce(sum(coalesce(visit_id, 0)), 0), "
-        "coalesce(sum(candidates), 0), "
-        f"count(CASE WHEN status = '{WAITING}' THEN 1 END) "
-        f"FROM lead_visits WHERE client_id = {p}",
-        (client_id,),
-    ).one()
-    return tuple(row)
 
 
 def _read_ts(value: Any) -> datetime | None:

@@ -23,13 +23,11 @@ import dataclasses
 import logging
 import shutil
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.core.addresses.tokens import ALPHABET as TOKEN_ALPHABET
 from app.core.changes import Changes
 from app.core.errors import AppError, Cancelled
 from app.core.i18n import translate
@@ -39,10 +37,11 @@ from app.core.storage.models import VisitImportRow
 from app.core.visits.detect import Detection, detect
 from app.core.visits.errors import ImportFileError
 from app.core.visits.mapping import ColumnMapping
-from app.core.visits.model import STORED_FIELDS, ImportReport, RejectedRow, VisitFormat
+from app.core.visits.model import ImportReport, RejectedRow, VisitFormat
 from app.core.visits.options import ImportOptions
 from app.core.visits.pool import TrafficProfile
 from app.core.visits.reader import VisitReader
+from app.core.visits.rows import COLUMNS, UPDATED_COLUMNS, convert_rows
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -66,37 +65,6 @@ SECONDARY_INDEXES = {
     ),
     "ix_visits_client_id_token": "visits (client_id, token)",
 }
-
-# Columns of ``visits`` the importer writes, in the order of the tuples it builds.
-VISIT_FIELDS = STORED_FIELDS
-_STORED = len(STORED_FIELDS)
-_DURATION = STORED_FIELDS.index("duration_s")
-COLUMNS = (
-    "client_id",
-    "import_id",
-    "visit_key",
-    "source_format",
-    "counter_id",
-    "analytics_visit_id",
-    "started_at",
-    "token",
-    "pool_index",
-    "shown_address",
-    *VISIT_FIELDS[6:],
-)
-_UPDATED = [c for c in COLUMNS if c not in ("client_id", "visit_key")]
-_CANONICAL_TOKEN = frozenset(TOKEN_ALPHABET)
-_TOKEN_FOLD = str.maketrans(
-    {
-        **{c.upper(): c for c in TOKEN_ALPHABET if c.isalpha()},
-        "o": "0",
-        "O": "0",
-        "i": "1",
-        "I": "1",
-        "l": "1",
-        "L": "1",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -123,15 +91,6 @@ class ImportResult:
     waiting: int = 0
     """Dynamic-tracking leads still waiting for their visit."""
     changes: Changes = field(default_factory=Changes)
-
-
-def fold_token(token: str | None) -> str | None:
-    """A reported token in the canonical form the mail side reads (lower case, no look-alikes)."""
-    if not token:
-        return None
-    if _CANONICAL_TOKEN.issuperset(token):
-        return token
-    return token.translate(_TOKEN_FOLD)
 
 
 def check_free_space(folder: Path, needed: int, file: Path) -> None:
@@ -231,15 +190,9 @@ def load_visits(
             writer = _SqliteWriter(db) if db.is_sqlite else _PostgresWriter(db)
             try:
                 import_id = writer.begin(history, detection.size // BYTES_PER_ROW)
-                rows = _rows(
-                    reader,
-                    (client_id, import_id),
-                    pool_keys,
-                    profile,
-                    progress,
-                    token,
-                    db.is_sqlite,
-                )
+                ids = (client_id, import_id)
+                batches = reader.rows(progress, token)
+                rows = convert_rows(batches, ids, pool_keys, profile, db.is_sqlite)
                 for chunk in rows:
                     writer.write(chunk)
                     rejects = collector.take()
@@ -292,55 +245,6 @@ def load_visits(
         seconds=seconds,
         changes=Changes(visit_clients=frozenset({client_id})),
     )
-
-
-def _rows(  # noqa: PLR0917 - private, one call site
-    reader: VisitReader,
-    ids: tuple[int, int],
-    pool: tuple[str, ...],
-    profile: TrafficProfile | None,
-    progress: ProgressFn,
-    token: CancelToken | None,
-    sqlite: bool,
-) -> Iterator[list[tuple[Any, ...]]]:
-    """Batches of visits as tuples in :data:`COLUMNS` order.
-
-    ``started_at`` becomes the text SQLAlchemy writes on SQLite (so ORM reads and comparisons
-    with other tables agree) and stays an aware datetime for PostgreSQL's COPY.
-    """
-    client_id, import_id = ids
-    pool_size = len(pool)
-    canonical = _CANONICAL_TOKEN.issuperset
-    for batch in reader.rows(progress, token):
-        out: list[tuple[Any, ...]] = []
-        append = out.append
-        for values in batch:
-            fmt, counter, visit_id, started, tok, index = values[:6]
-            if tok is not None and not canonical(tok):
-                tok = tok.translate(_TOKEN_FOLD)
-            shown = pool[index] if index is not None and 0 <= index < pool_size else None
-            text = started.replace(tzinfo=None).isoformat(" ", "microseconds")
-            # The start date leads the key so a file in time order appends to the unique index
-            # instead of writing all over it (Metrica's own key is counter, visit id and date).
-            key = f"{fmt}:{text[:10]}:{counter or ''}:{visit_id}"
-            append(
-                (
-                    client_id,
-                    import_id,
-                    key,
-                    fmt,
-                    counter,
-                    visit_id,
-                    text if sqlite else started,
-                    tok,
-                    index,
-                    shown,
-                    *values[6:_STORED],
-                )
-            )
-            if profile is not None:
-                profile.add(started, values[_DURATION])
-        yield out
 
 
 def _finish_history(  # noqa: PLR0917 - private, fills one record
@@ -484,7 +388,7 @@ class _SqliteWriter(_Writer):
         self._client_id = 0
         self._import_id = 0
         placeholders = ", ".join("?" for _ in COLUMNS)
-        updates = ", ".join(f"{c} = excluded.{c}" for c in _UPDATED)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in UPDATED_COLUMNS)
         self._insert = (
             f"INSERT INTO visits ({', '.join(COLUMNS)}) VALUES ({placeholders}) "
             f"ON CONFLICT (client_id, visit_key) DO UPDATE SET {updates}"
@@ -492,8 +396,9 @@ class _SqliteWriter(_Writer):
 
     def begin(self, history: VisitImportRow, estimated_rows: int) -> int:
         c = self._conn
+        # A big page cache for the load; temporary files (not memory) for sorting the index
+        # builds, which would otherwise hold the whole index in RAM.
         c.execute("PRAGMA cache_size = -65536")
-        c.execute("PRAGMA temp_store = MEMORY")
         c.execute("BEGIN IMMEDIATE")
         self._client_id = history.client_id
         cols = ", ".join(_HISTORY_COLUMNS)
@@ -554,7 +459,6 @@ class _SqliteWriter(_Writer):
     def close(self) -> None:
         try:
             self._conn.execute("PRAGMA cache_size = -2000")
-            self._conn.execute("PRAGMA temp_store = DEFAULT")
         finally:
             self._raw.close()
 
@@ -605,7 +509,7 @@ class _PostgresWriter(_Writer):
 
     def finish(self) -> tuple[int, int]:
         cols = ", ".join(COLUMNS)
-        updates = ", ".join(f"{c} = excluded.{c}" for c in _UPDATED)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in UPDATED_COLUMNS)
         # DISTINCT ON keeps the last copy of a visit the file repeats (ON CONFLICT may not
         # touch one row twice); xmax = 0 tells an inserted row from an updated one.
         self._cur.execute(
