@@ -146,7 +146,7 @@ def write_pdf(
             blocks.append(_lead_block(db, report, fmt))
         pages += _flow(blocks, report, fmt)
         metadata = {
-            "Title": f"{translate('reports', 'Lead report')}: {report.client_name}",
+            "Title": translate("reports", "Lead report") + f": {report.client_name}",
             "Author": options.agency or "Mailsource",
             "Creator": "Mailsource",
         }
