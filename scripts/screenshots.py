@@ -226,6 +226,195 @@ def _mail_screens(app, ws, win, out: Path, lang: str, *, million: bool = True) -
         shot(win, "39-leads-million-end")
 
 
+def _report_screens(app, ws, win, out: Path, lang: str, *, million: bool = True) -> None:
+    """The Reports tab (demo data, each chart, an empty period, dark), the journal's filters and
+    detail editing, the Costs tab and its dialogs, the agency overview and the export dialogs."""
+    import time
+    from datetime import date
+
+    from PySide6.QtCore import QEventLoop, QItemSelection, QItemSelectionModel, QTimer
+    from PySide6.QtGui import QColor, QPalette
+
+    from app.core.leads.model import LeadQuery
+    from app.core.reports.csvfile import RejectedLine
+    from app.core.reports.model import ImportReport
+    from app.ui.costs.cost_dialog import CostDialog
+    from app.ui.costs.import_report_dialog import ImportReportDialog
+    from app.ui.leads.lead_table_model import LeadColumn
+    from app.ui.reports.export_dialog import ExportConversionsDialog, ExportReportDialog
+    from app.ui.reports.period import Preset
+
+    def shot(widget, name: str) -> None:
+        widget.show()
+        app.processEvents()
+        widget.grab().save(str(out / f"{lang}-{name}.png"))
+
+    def wait_until(condition, timeout_s: float = 180) -> None:
+        deadline = time.monotonic() + timeout_s
+        while not condition() and time.monotonic() < deadline:
+            loop = QEventLoop()
+            QTimer.singleShot(20, loop.quit)
+            loop.exec()
+
+    def dashboard_ready():
+        board = win.page.reports
+        return lambda: board.report is not None and not board.loading
+
+    clients = {c.name: c for c in ws.clients.list(include_archived=True)}
+    smile = clients["Стоматология «Улыбка»"]
+    long_name = next(n for n in clients if n.startswith("Сеть частных"))
+    page = win.page
+    win.resize(1280, 800)
+    win.client_list.select(smile.id)
+    page.tabs.setCurrentWidget(page.reports)
+    page.reports.period.set_period(Preset.LAST_30)
+    page.reports.reload()
+    wait_until(dashboard_ready())
+    shot(win, "40-dashboard")
+    page.reports.scroller.verticalScrollBar().setValue(10_000)
+    shot(win, "41-dashboard-scrolled")
+    page.reports.scroller.verticalScrollBar().setValue(0)
+    board = page.reports
+    for name, chart in (
+        ("42-chart-time", board.time_chart),
+        ("43-chart-channels", board.channel_chart),
+        ("44-chart-cpl", board.cpl_chart),
+        ("45-chart-repeat", board.repeat_chart),
+        ("46-chart-response", board.response_chart),
+        ("47-chart-sources", board.source_chart),
+        ("47-chart-campaigns", board.campaign_chart),
+        ("47-chart-keywords", board.keyword_chart),
+    ):
+        if chart.isVisible():
+            chart.grab().save(str(out / f"{lang}-{name}.png"))
+    # A dark theme: the whole application's palette, as a dark desktop would give it.
+    light = QPalette(app.palette())
+    dark = QPalette(light)
+    for role, color in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#2b2c30"),
+        (QPalette.ColorRole.AlternateBase, "#303134"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#303134"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+        (QPalette.ColorRole.Highlight, "#8ab4f8"),
+        (QPalette.ColorRole.HighlightedText, "#202124"),
+        (QPalette.ColorRole.Mid, "#5f6368"),
+    ):
+        dark.setColor(role, QColor(color))
+    app.setPalette(dark)
+    shot(win, "48-dashboard-dark")
+    app.setPalette(light)
+    board.period.set_period(Preset.CUSTOM, date(2020, 1, 1), date(2020, 1, 31))
+    board.reload()
+    wait_until(dashboard_ready())
+    shot(win, "49-dashboard-empty-period")
+    board.period.set_period(Preset.LAST_30)
+    board.reload()
+    wait_until(dashboard_ready())
+
+    # The journal: filters, a row being edited, a bulk selection.
+    leads = page.leads
+    page.tabs.setCurrentWidget(leads)
+    leads.reset_filters()
+    wait_until(lambda: not leads.model.loading)
+    bar = leads.filter_bar
+    bar.period.combo.setCurrentIndex(bar.period.combo.findData(Preset.LAST_30.value))
+    bar.replied_combo.setCurrentIndex(2)
+    bar.visit_button.setChecked(True)
+    leads._on_filters_changed()
+    wait_until(lambda: not leads.model.loading)
+    leads.select_row(0)
+    detail = leads.detail
+    detail.status_combo.setCurrentIndex(detail.status_combo.findData("in_progress"))
+    detail.tags_edit.setText("vip, повторный звонок")
+    detail.deal_edit.setText("48 500")
+    detail._on_edited()
+    shot(win, "50-journal-filters-detail-edit")
+    bar.visit_button.setChecked(False)
+    leads.reset_filters()
+    wait_until(lambda: not leads.model.loading)
+    model = leads.model
+    leads.view.selectionModel().select(
+        QItemSelection(model.index(1, 0), model.index(6, LeadColumn.SUBJECT)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    shot(win, "51-journal-bulk-selection")
+    visited = [
+        lead_id
+        for lead_id in ws.leads.ids(LeadQuery(smile.id))[:400]
+        if ws.visits.visit_for_lead(lead_id) is not None
+    ]
+    if visited:
+        leads.view.clearSelection()
+        leads.show_filters(leads.filters())
+        row = model.row_of(visited[0])
+        if row >= 0:
+            leads.select_row(row)
+            shot(win, "52-journal-visit-detail")
+
+    # Costs.
+    page.tabs.setCurrentWidget(page.costs)
+    shot(win, "53-costs")
+    channels = ws.channels.list(smile.id)
+    dialog = CostDialog(channels, smile.currency, parent=win)
+    dialog.channel_combo.setCurrentIndex(min(2, len(channels) - 1))
+    dialog.amount_edit.setText("45 000")
+    dialog.note_edit.setText("Эфир 12–25 ноября, счёт № 4471")
+    shot(dialog, "54-cost-dialog")
+    dialog.kind_combo.setCurrentIndex(1)
+    dialog.currency_combo.setCurrentText("USD")
+    dialog.saver = lambda: ws.costs.add(smile.id, dialog.cost_fields())
+    dialog._on_buttons_accepted()  # refused: the client's currency is RUB
+    shot(dialog, "55-cost-dialog-range-error")
+    dialog.close()
+    report = ImportReport(
+        rows=14, added=11, updated=1, unchanged=0,
+        rejected=(
+            RejectedLine(4, "No channel “Телевидение” in this client."),
+            RejectedLine(9, "“12 000 руб” is not an amount."),
+        ),
+    )  # fmt: skip
+    imported = ImportReportDialog("Costs Imported", "расходы-ноябрь.csv", report, win)
+    shot(imported, "56-import-report")
+    win.client_list.select(clients[long_name].id)
+    page.tabs.setCurrentWidget(page.costs)
+    shot(win, "57-costs-empty")
+
+    # The agency overview.
+    win.show_agency_overview()
+    wait_until(lambda: win.agency_overview.rows is not None and not win.agency_overview.loading)
+    shot(win, "58-agency-overview")
+
+    # Exports.
+    win.client_list.select(smile.id)
+    agency = "Рекламное агентство «Точка»"
+    export = ExportReportDialog(smile.id, smile.name, board.period.period(), agency, win)
+    shot(export, "59-export-dialog-pdf")
+    export.format_combo.setCurrentIndex(export.format_combo.findData("csv"))
+    shot(export, "60-export-dialog-csv")
+    export.close()
+    conversions = ExportConversionsDialog(smile.name, board.period.period(), win)
+    shot(conversions, "61-export-conversions")
+    conversions.close()
+
+    if million:
+        big = clients[long_name].id
+        win.client_list.select(big)
+        page.tabs.setCurrentWidget(page.reports)
+        page.reports.period.set_period(Preset.LAST_30)
+        page.reports.reload()
+        wait_until(dashboard_ready())
+        shot(win, "62-dashboard-million")
+        page.tabs.setCurrentWidget(page.leads)
+        page.leads.filter_bar.period.combo.setCurrentIndex(
+            page.leads.filter_bar.period.combo.findData(Preset.THIS_MONTH.value)
+        )
+        wait_until(lambda: not page.leads.model.loading)
+        shot(win, "63-journal-million-filtered")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="screenshots")
@@ -328,6 +517,7 @@ def main() -> int:
         err.close()
         _address_screens(app, ws, win, out, lang)
         _mail_screens(app, ws, win, out, lang, million=args.million)
+        _report_screens(app, ws, win, out, lang, million=args.million)
         win.close()
         ws.close()
     print(f"screenshots in {out}")

@@ -3,6 +3,7 @@ the response-time distribution."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -56,16 +57,18 @@ class BarChart(ChartView):
         if self.horizontal:
             container = axes.barh(positions, values, color=fills, height=0.66)
             axes.set_yticks(positions, labels)
-            axes.invert_yaxis()  # the first bar on top
+            # The first bar on top; room for at least four, so two bars are not two slabs.
+            axes.set_ylim(max(len(bars), 4) - 0.5, -0.5)
             axes.grid(axis="x", color=colors.grid, linewidth=0.8)
             axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
             axes.set_xlim(0, max(values) * 1.18)
         else:
             container = axes.bar(positions, values, color=fills, width=0.7)
-            axes.set_xticks(positions, labels)
+            # Two short lines read better than a rotated or overlapping long one.
+            axes.set_xticks(positions, [textwrap.fill(b.label, 12) for b in bars])
             axes.grid(axis="y", color=colors.grid, linewidth=0.8)
             axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
-            axes.set_ylim(0, max(values) * 1.15)
+            axes.set_ylim(0, max(values) * 1.22)  # room for the value above the tallest
             if len(bars) > 6:
                 for tick in axes.get_xticklabels():
                     tick.set_rotation(30)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -109,12 +110,25 @@ class LeadDetail(QWidget):
         self.text_view = QPlainTextEdit()
         self.text_view.setReadOnly(True)
         self.text_view.setPlaceholderText(self.tr("The email has no text."))
+        visit_box = QWidget()
+        visit_layout = QVBoxLayout(visit_box)
+        visit_layout.setContentsMargins(6, 6, 6, 6)
+        visit_layout.addLayout(self.visit_form)
+        visit_layout.addStretch(1)
+        visit_scroll = QScrollArea()
+        visit_scroll.setWidgetResizable(True)
+        visit_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        visit_scroll.setWidget(visit_box)
+        # The text and the website visit share the middle: a visit has some thirty fields.
+        self.middle = QTabWidget()
+        self.middle.setDocumentMode(True)
+        self.middle.addTab(self.text_view, self.tr("Email"))
+        self.visit_tab = self.middle.addTab(visit_scroll, self.tr("Website Visit"))
         info_box = QWidget()
         left = QVBoxLayout(info_box)
         left.setContentsMargins(0, 0, 6, 0)
         left.addWidget(self.subject_label)
         left.addLayout(self.form)
-        left.addLayout(self.visit_form)
         left.addStretch(1)
         self.info = QScrollArea()
         self.info.setWidgetResizable(True)
@@ -169,7 +183,7 @@ class LeadDetail(QWidget):
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.info, 3)
-        body.addWidget(self.text_view, 3)
+        body.addWidget(self.middle, 3)
         body.addWidget(side_box, 2)
         self.content = QWidget()
         self.content.setLayout(body)
@@ -235,6 +249,10 @@ class LeadDetail(QWidget):
         while self.visit_form.rowCount():
             self.visit_form.removeRow(0)
         self.visit_fields = {}
+        has_visit = match is not None and match.visit is not None
+        self.middle.setTabEnabled(self.visit_tab, has_visit)
+        if not has_visit:
+            self.middle.setCurrentIndex(0)
         if match is None:
             self.form.setRowVisible(self.visit_label, False)
             return

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QItemSelectionRange,
     QLocale,
     QModelIndex,
+    QPoint,
     QSettings,
     Qt,
     QTimer,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -73,6 +75,15 @@ SEARCH_DELAY_MS = 300
 
 ALL_CHANNELS = None
 
+OPTIONAL_COLUMNS = (
+    LeadColumn.REPEAT,
+    LeadColumn.RESPONSE,
+    LeadColumn.STATUS,
+    LeadColumn.DEAL,
+    LeadColumn.TAGS,
+)
+DEFAULT_HIDDEN = frozenset({LeadColumn.DEAL, LeadColumn.TAGS})
+
 
 def _swatch(color: str) -> QIcon:
     pixmap = QPixmap(12, 12)
@@ -103,6 +114,7 @@ class LeadsTab(QWidget):
         self.state: QSettings | None = None
         """The window's state file: each client's filters are remembered there."""
         self.bulk_task: Task | None = None
+        self._hidden: set[LeadColumn] = set(DEFAULT_HIDDEN)
         self.client_id: int | None = None
         self.counts: LeadCounts | None = None
         self._stale = False
@@ -203,11 +215,14 @@ class LeadsTab(QWidget):
             LeadColumn.RESPONSE: fits(LeadColumn.RESPONSE, format_duration(23 * 3600 + 59 * 60)),
             LeadColumn.STATUS: fits(LeadColumn.STATUS, LeadStatus.IN_PROGRESS.label),
             LeadColumn.DEAL: fits(LeadColumn.DEAL, "1 250 000 RUB"),
-            LeadColumn.TAGS: 120,
+            LeadColumn.TAGS: 140,
             LeadColumn.REASON: 200,
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
+        # Which optional columns show is the user's choice (right-click the header).
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_context_menu)
         header.setSortIndicator(LeadColumn.RECEIVED, Qt.SortOrder.DescendingOrder)
         header.setSortIndicatorShown(True)
         self.view.setSortingEnabled(True)
@@ -229,7 +244,7 @@ class LeadsTab(QWidget):
         self.splitter.addWidget(table_box)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
 
         self.empty = EmptyState(
@@ -421,11 +436,49 @@ class LeadsTab(QWidget):
 
     def _update_columns(self) -> None:
         filtered = self.filtered_button.isChecked()
+        hidden = self.hidden_columns()
         self.view.setColumnHidden(LeadColumn.REASON, not filtered)
-        self.view.setColumnHidden(LeadColumn.REPEAT, filtered)
-        self.view.setColumnHidden(LeadColumn.RESPONSE, filtered)
-        for column in (LeadColumn.STATUS, LeadColumn.DEAL, LeadColumn.TAGS):
-            self.view.setColumnHidden(column, filtered)
+        for column in OPTIONAL_COLUMNS:
+            # Mail that is not a lead has no reply time, status, deal or tags to show.
+            self.view.setColumnHidden(column, filtered or column in hidden)
+
+    def hidden_columns(self) -> set[LeadColumn]:
+        """Columns the user turned off (Deal and Tags start off: the detail pane shows them)."""
+        if self.state is None:
+            return set(self._hidden)
+        saved = self.state.value("leads/hidden_columns", None)
+        if saved is None:
+            return set(DEFAULT_HIDDEN)
+        names = [n for n in str(saved).split(",") if n]
+        return {LeadColumn[n] for n in names if n in LeadColumn.__members__}
+
+    def set_column_shown(self, column: LeadColumn, shown: bool) -> None:
+        """Show or hide an optional column, remembered in the window's state."""
+        hidden = self.hidden_columns()
+        if shown:
+            hidden.discard(column)
+        else:
+            hidden.add(column)
+        self._hidden = hidden
+        if self.state is not None:
+            # A trailing comma keeps "nothing hidden" apart from "never chosen".
+            self.state.setValue(
+                "leads/hidden_columns", ",".join(sorted(c.name for c in hidden)) + ","
+            )
+        self._update_columns()
+
+    def _on_header_context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        hidden = self.hidden_columns()
+        for column in OPTIONAL_COLUMNS:
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(column not in hidden)
+            action.toggled.connect(
+                lambda shown, column=column: self.set_column_shown(column, shown)
+            )
+        menu.popup(self.view.horizontalHeader().mapToGlobal(pos))
 
     def _on_model_loaded(self) -> None:
         empty = self.model.rowCount() == 0

@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -59,12 +59,10 @@ class FigureTile(QFrame):
 
     def __init__(self, caption: str, tooltip: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("figureTile")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#figureTile { background: palette(base); border: 1px solid palette(mid);"
-            " border-radius: 6px; }"
-        )
+        # Palette roles, not a style sheet: a theme change repaints the tile in its colours.
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
         self.value_label = QLabel("—")
         font = self.value_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)

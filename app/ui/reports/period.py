@@ -72,7 +72,7 @@ class Period:
             return preset_label(Preset.ALL)
         locale = QLocale()
         last = self.end - timedelta(days=1)
-        fmt = QLocale.FormatType.ShortFormat
+        fmt = "d MMM yyyy"  # unambiguous in every locale, unlike 10/11/26
         first_text = locale.toString(QDate(self.start.year, self.start.month, self.start.day), fmt)
         last_text = locale.toString(QDate(last.year, last.month, last.day), fmt)
         return f"{first_text} – {last_text}"

@@ -103,19 +103,15 @@ def new_vs_repeat(report: ClientReport) -> BarSeries:
 
 
 def response_times(report: ClientReport) -> BarSeries:
-    """Answered leads by how fast, then the unanswered ones (in grey)."""
+    """Answered leads by how fast they were answered, with each band's share.
+
+    The unanswered ones are a key figure of their own: as a bar they would usually dwarf the
+    distribution this chart is for.
+    """
     answered = sum(b.leads for b in report.response)
-    bars = [Bar(True, b.label, b.leads, "", _share(b.leads, answered)) for b in report.response]
-    if report.total.unreplied:
-        bars.append(
-            Bar(
-                False,
-                QCoreApplication.translate("Dashboard", "Not replied"),
-                report.total.unreplied,
-                UNTRACKED_COLOR,
-            )
-        )
-    return BarSeries(tuple(bars))
+    return BarSeries(
+        tuple(Bar(True, b.label, b.leads, "", _share(b.leads, answered)) for b in report.response)
+    )
 
 
 def _share(part: int, whole: int) -> str:

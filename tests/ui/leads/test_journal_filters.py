@@ -238,3 +238,63 @@ def test_model_with_status_deal_and_tags_passes_the_tester(
     qtmodeltester.check(model, force_py=True)
     assert model.index(0, LeadColumn.TAGS).data() == "vip"
     assert model.index(0, LeadColumn.STATUS).data() == "Deal"
+
+
+def test_optional_columns_are_the_users_choice(
+    qtbot, tab: LeadsTab, sqlite_workspace: Workspace, state: QSettings
+) -> None:
+    client, channels = _client(sqlite_workspace, "Клиент", 5)
+    _open(qtbot, tab, client, channels)
+    view = tab.view
+    assert view.isColumnHidden(LeadColumn.TAGS) and view.isColumnHidden(LeadColumn.DEAL)
+    assert not view.isColumnHidden(LeadColumn.STATUS)
+    tab.set_column_shown(LeadColumn.TAGS, True)
+    tab.set_column_shown(LeadColumn.REPEAT, False)
+    assert not view.isColumnHidden(LeadColumn.TAGS)
+    assert view.isColumnHidden(LeadColumn.REPEAT)
+    again = _tab(qtbot, sqlite_workspace, state)
+    _open(qtbot, again, client, channels)
+    assert not again.view.isColumnHidden(LeadColumn.TAGS)
+    assert again.view.isColumnHidden(LeadColumn.REPEAT)
+    with qtbot.waitSignal(again.model.loaded, timeout=10_000):
+        again.filtered_button.click()
+    assert again.view.isColumnHidden(LeadColumn.TAGS)  # filtered-out mail has no tags
+    assert not again.view.isColumnHidden(LeadColumn.REASON)
+
+
+def test_the_detail_pane_shows_the_visit_of_a_dynamic_lead(
+    qtbot, tab: LeadsTab, sqlite_workspace: Workspace
+) -> None:
+    from datetime import UTC, datetime
+
+    ws = sqlite_workspace
+    client, channels = _client(ws, "Стоматология «Улыбка»", 3)
+    lead_id = ws.leads.ids(LeadQuery(client))[0]
+    with ws.db.engine.begin() as conn:  # what a visits import and its attribution leave behind
+        conn.exec_driver_sql(
+            "INSERT INTO visits (client_id, visit_key, source_format, analytics_visit_id, "
+            "started_at, source, medium, campaign, keyword, city, device, gclid) "
+            "VALUES (?, 'k1', 'metrica', '9001', ?, 'yandex', 'cpc', 'implant_msk', "
+            "'имплантация зубов цена', 'Москва', 'mobile', NULL)",
+            (client, datetime(2026, 11, 27, 9, 0, tzinfo=UTC).replace(tzinfo=None)),
+        )
+        visit_id = conn.exec_driver_sql("SELECT max(id) FROM visits").scalar()
+        conn.exec_driver_sql(
+            "INSERT INTO lead_visits (lead_id, client_id, visit_id, kind, status, confidence, "
+            "candidates, attributed_at) VALUES (?, ?, ?, 'token', 'matched', 1.0, 1, ?)",
+            (lead_id, client, visit_id, datetime(2026, 11, 27, tzinfo=UTC).replace(tzinfo=None)),
+        )
+    _open(qtbot, tab, client, channels)
+    tab.select_row(tab.model.row_of(lead_id))
+    detail = tab.detail
+    assert detail.visit_label.text() == "matched by token"
+    assert detail.middle.isTabEnabled(detail.visit_tab)
+    shown = detail.visit_fields
+    assert shown["Source:"] == "yandex"
+    assert shown["Campaign:"] == "implant_msk"
+    assert shown["Keyword:"] == "имплантация зубов цена"
+    assert shown["City:"] == "Москва"
+    assert "GCLID:" not in shown  # empty fields are left out
+    tab.select_row(tab.model.row_of(lead_id) + 1)
+    assert not detail.form.isRowVisible(detail.visit_label)
+    assert not detail.middle.isTabEnabled(detail.visit_tab)
