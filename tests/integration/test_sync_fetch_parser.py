@@ -11,10 +11,13 @@ from pathlib import Path
 import pytest
 from dovecot import DovecotServer, MailUser
 from imapclient.response_parser import parse_fetch_response
+from sync_helpers import add_mailbox, make_client
 from test_sync_corpora import _messages
 
 from app.core.mail.fetchparse import parse_fetch
+from app.core.mail.imap import connect
 from app.core.mail.sync import LEAD_FETCH_ITEMS
+from app.core.workspace import Workspace
 
 pytestmark = pytest.mark.imap
 
@@ -58,3 +61,34 @@ def test_fetch_reader_agrees_with_imapclient_on_dovecot_answers(
         envelope = reference.pop(b"ENVELOPE")
         assert values.pop(b"ENVELOPE")[1] == envelope.subject  # raw tuple; the subject matches
         assert values == reference, uid
+
+
+def test_pipelined_fetches_get_their_own_answers_in_any_order(
+    sqlite_workspace: Workspace, dovecot_server: DovecotServer, imap_user: MailUser
+) -> None:
+    # Dovecot runs pipelined FETCHes concurrently and may interleave their answers; imaplib
+    # hands over whatever arrived before a tag. Each FETCH must still get exactly its own.
+    dovecot_server.write_maildir(imap_user, _bench_messages(160))
+    setup = make_client(sqlite_workspace)
+    mailbox = add_mailbox(sqlite_workspace, dovecot_server, imap_user, setup.client_id)
+    with connect(mailbox, imap_user.password) as session:
+        session.examine("INBOX")
+        uids = session.search_uids()
+        first = session.fetch_send(uids[:60], LEAD_FETCH_ITEMS)
+        texts = session.fetch_send(uids[60:80:3], ["BODY.PEEK[1.1]<0.100>"])
+        second = session.fetch_send(uids[80:], LEAD_FETCH_ITEMS)
+        with pytest.raises(ValueError, match="in flight"):
+            session.fetch_send(uids[50:51], ["UID"])  # answers are told apart by UID
+        answers = {
+            "second": session.fetch_receive(second),  # read last-sent first
+            "first": session.fetch_receive(first),
+            "texts": session.fetch_receive(texts),
+        }
+        assert session.fetch(uids[:3], ["UID"]).keys() == set(uids[:3])
+    assert list(answers["first"]) == uids[:60]
+    assert list(answers["second"]) == uids[80:]
+    assert list(answers["texts"]) == uids[60:80:3]
+    for answer in (answers["first"], answers["second"]):
+        for values in answer.values():
+            assert {b"BODYSTRUCTURE", b"INTERNALDATE", b"BODY[1]<0>"} <= set(values)
+    assert all(set(v) == {b"BODY[1.1]<0>"} for v in answers["texts"].values())

@@ -85,6 +85,8 @@ class Sql:
             return None
         utc = moment.astimezone(dt.UTC)
         if self.sqlite:
+            if utc.year >= 1000:  # isoformat is the same text, several times faster
+                return utc.replace(tzinfo=None).isoformat(" ", "microseconds")
             return utc.strftime("%Y-%m-%d %H:%M:%S.%f")
         return utc
 
@@ -98,6 +100,13 @@ class Sql:
 
     def marks(self, n: int) -> str:
         return ", ".join([self.p] * n)
+
+
+_encode_json = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., False) does
+
+
+def _json(value: list[Any]) -> str:
+    return _encode_json(value) if value else "[]"
 
 
 def _chunks(values: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[Any]]:
@@ -263,15 +272,15 @@ class LeadStore:
             item.dedup_key,
             clean(parsed.message_id, 500),
             clean(parsed.in_reply_to, 500),
-            json.dumps([clean(r, 500) for r in parsed.references[-50:]], ensure_ascii=False),
+            _json([clean(r, 500) for r in parsed.references[-50:]]),
             clean(parsed.sender_name, 300),
             item.sender,
             clean(parsed.subject, 5000),
             sql.ts(item.received_at),
             sql.ts(parsed.date),
             clean(parsed.text, 1000),
-            json.dumps([clean(n, 500) for n in parsed.attachment_names], ensure_ascii=False),
-            json.dumps(item.recipients, ensure_ascii=False).replace("\\u0000", ""),
+            _json([clean(n, 500) for n in parsed.attachment_names]),
+            _json(item.recipients).replace("\\u0000", ""),
             clean(att.tracking_address, 254),
             att.address_id,
             att.channel_id,

@@ -441,6 +441,9 @@ class ImapSession:
         self.timeout = timeout
         self.round_trips = 0
         self.selected: str | None = None
+        self._outstanding: list[PendingFetch] = []
+        self._early: dict[int, dict[bytes, Any]] = {}
+        """Answers read while completing another FETCH, kept for the FETCH they belong to."""
 
     def __enter__(self) -> ImapSession:
         return self
@@ -517,23 +520,36 @@ class ImapSession:
         """Send ``UID FETCH`` without waiting for the answer (:meth:`fetch_receive` reads it).
 
         The server starts answering at once, so a caller can work on the previous batch while
-        this one travels. The command goes through IMAPClient's ``imaplib`` connection; its
-        answer is read by :func:`parse_fetch` instead of IMAPClient's much slower parser.
+        this one travels. FETCHes in flight at the same time must name different UIDs. The
+        command goes through IMAPClient's ``imaplib`` connection; its answer is read by
+        :func:`parse_fetch` instead of IMAPClient's much slower parser.
         """
         assert all("BODY[" not in item.upper() for item in items), "use BODY.PEEK"
         wanted = list(uids)
         if not wanted:
             return PendingFetch("", wanted)
+        if self._outstanding and not {u for p in self._outstanding for u in p.uids}.isdisjoint(
+            wanted
+        ):
+            # Answers are told apart by UID: read the earlier FETCH of these UIDs first.
+            raise ValueError("a FETCH of some of these UIDs is still in flight")
         imap = self.client._imap
         with self._guard():
             tag = imap._command(
                 "UID", "FETCH", uid_set(wanted), "(" + " ".join(i.upper() for i in items) + ")"
             )
         self.round_trips += 1
-        return PendingFetch(tag, wanted)
+        pending = PendingFetch(tag, wanted)
+        self._outstanding.append(pending)
+        return pending
 
     def fetch_receive(self, pending: PendingFetch) -> dict[int, dict[bytes, Any]]:
-        """The answer to :meth:`fetch_send`: ``{uid: {item: value}}`` in IMAPClient's shapes."""
+        """The answer to :meth:`fetch_send`: ``{uid: {item: value}}`` in IMAPClient's shapes.
+
+        With several FETCHes in flight, a server may interleave their untagged answers (Dovecot
+        runs pipelined FETCHes concurrently), and imaplib hands over whatever arrived before the
+        tag: answers for another command's UIDs are kept for that command.
+        """
         if not pending.tag:
             return {}
         imap = self.client._imap
@@ -545,8 +561,21 @@ class ImapSession:
                 parsed = parse_fetch(data)
             except FetchSyntaxError as exc:
                 log.warning("Unusual FETCH response (%s): reading it with IMAPClient", exc)
-                parsed = parse_fetch_response(data, self.client.normalise_times, True)
-        return {uid: parsed[uid] for uid in pending.uids if uid in parsed}
+                parsed = dict(parse_fetch_response(data, self.client.normalise_times, True))
+        self._outstanding.remove(pending)
+        others = {uid for other in self._outstanding for uid in other.uids}
+        for uid, values in parsed.items():
+            if uid in others:
+                self._early.setdefault(uid, {}).update(values)
+        answer: dict[int, dict[bytes, Any]] = {}
+        for uid in pending.uids:
+            early = self._early.pop(uid, None)
+            found = parsed.get(uid)
+            if early is not None:
+                found = {**early, **found} if found is not None else early
+            if found is not None:
+                answer[uid] = found
+        return answer
 
     def close(self, *, logout: bool = True) -> None:
         """Log out (best effort) and close the socket; never raises."""
