@@ -7,12 +7,13 @@ Cyrillic keywords and cities, 64-bit ids, per-visit tokens and pool indexes in t
     (natural key, pool covering index, token), in a fresh database;
 (b) ``mailsource visits import FILE --client NAME`` as a fresh process (peak memory measured);
 (c) our attribution of ``--leads`` (100,000) pool leads against those visits
-    (``app.core.attribution.visits.attribute_visits``: matches, collisions, waiting, stored);
+    (``app.core.attribution.visits.attribute_visits``: matches, collision counts, waiting and
+    stored links; the first run writes every link, re-runs, as after each routine import,
+    only the links that changed);
 (d) the baseline: one SQL SELECT with a correlated subquery over the covering index.
 
-(a)/(b) alternate ``--runs`` times and (c)/(d) ``--runs`` + 2 times; medians are reported. With
-``--pg`` it also times (b) on PostgreSQL against ``psql \\copy`` of the file (needs
-``MAILSOURCE_BENCH_PG``, a postgresql:// URL of an empty database).
+(a)/(b) alternate ``--runs`` times and (c)/(d) ``--runs`` + 2 times; medians are reported.
+PostgreSQL (COPY vs ``psql \\copy``) is not measured yet.
 
     .venv/bin/python bench/visits.py [--rows 1000000] [--leads 100000] [--runs 1]
 
@@ -216,7 +217,14 @@ def main() -> None:
             base_times.append(baseline(db_file))
             seconds, result = ours(data)
             attr_times.append(seconds)
-        print(f"attribution of {args.leads:,} pool leads against {args.rows:,} visits: {result}")
+        assert result is not None
+        print(
+            f"attribution of {args.leads:,} pool leads against {args.rows:,} visits: "
+            f"{result.pool_matched:,} matched, {result.collisions:,} with collisions, "
+            f"{result.waiting:,} waiting, {result.unmatched:,} without a visit; "
+            f"first run (every link written) {attr_times[0]:.2f} s, "
+            f"re-runs {', '.join(f'{t:.2f}' for t in attr_times[1:])} s"
+        )
         print(f"peak memory of the import: {max(memory):.0f} MB (target < 300 MB)")
         shell, our = statistics.median(shell_times), statistics.median(our_times)
         base, attr = statistics.median(base_times), statistics.median(attr_times)

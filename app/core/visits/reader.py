@@ -93,11 +93,7 @@ class VisitReader:
         def items(text: TextIO) -> Iterator[tuple[Any, ...] | None]:
             if self.detection.format is VisitFormat.METRICA:
                 assert zone is not None  # checked in _check
-                count = report.count_start
-                for row in metrica.parse_rows(text, zone, report):
-                    if row is not None:
-                        count(row[3])
-                    yield row
+                yield from metrica.parse_rows(text, zone, report, keep_params=False)
                 return
             for visit in self._parser(text):
                 if visit is None:

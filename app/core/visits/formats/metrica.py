@@ -292,11 +292,13 @@ def parse(text: TextIO, zone: ZoneInfo, report: ImportReport) -> ParsedRows:
 
 
 def parse_rows(
-    text: TextIO, zone: ZoneInfo, report: ImportReport
+    text: TextIO, zone: ZoneInfo, report: ImportReport, *, keep_params: bool = True
 ) -> Iterator[tuple[Any, ...] | None]:
     """Like :func:`parse`, as tuples in :data:`STORED_FIELDS` order plus the params list.
 
-    The importer's path: building a Visit per row would cost more than parsing it.
+    The importer's path: building a Visit per row would cost more than parsing it. With
+    ``keep_params`` false the params list is left empty (storage keeps only our params) and
+    accepted visits are counted in ``report`` here.
     """
     header_line = text.readline()
     line_no = 1
@@ -354,6 +356,10 @@ def parse_rows(
     c_phrase = att("directphraseorcond")
     c_gclid = att("gclid")
     c_params = cols.params()
+    # Two or three parsedParamsKey columns: the flat shape the fast path reads.
+    flat_cells = len(c_params) if 2 <= len(c_params) <= 3 else 0
+    flat_slots: dict[str, tuple[Any, ...]] = {}
+    count_start = report.count_start
     moscow = ZoneInfo("Europe/Moscow")
     warned_parts = False
     checked_utc = False
@@ -431,22 +437,56 @@ def parse_rows(
                 yield None
                 continue
             params: list[tuple[str, str]] = []
-            if c_params:
+            token = pool = action = page = None
+            # The snippet's flat params (``['et','ec']`` / ``['k7x2m','click']``) are the
+            # common case: the key array repeats, so where each of our params sits is cached
+            # and the values are split once, without building pairs.
+            slots = flat_slots.get(raw_params[0]) if flat_cells else None
+            values_cell = raw_params[1] if flat_cells else ""
+            if (
+                slots is not None
+                and (flat_cells == 2 or raw_params[2] == "[]")
+                and values_cell[:2] == "['"
+                and values_cell[-2:] == "']"
+                and "\\" not in values_cell
+            ):
+                found = values_cell[2:-2].split("','")
+                if len(found) == slots[0] and values_cell.count("'") == 2 * len(found):
+                    if slots[1] >= 0:
+                        token = found[slots[1]] or None
+                    if slots[2] >= 0:
+                        pool = found[slots[2]] or None
+                    if slots[3] >= 0:
+                        action = found[slots[3]] or None
+                    if slots[4] >= 0:
+                        page = found[slots[4]] or None
+                    if keep_params:
+                        params = [(k, v) for k, v in zip(slots[5], found, strict=True) if k and v]
+                    slots = None
+                    found_flat = True
+                else:
+                    found_flat = False
+            else:
+                found_flat = False
+            if not found_flat and c_params:
                 try:
                     params = fast_params(raw_params)
                 except ValueError:
                     raise _RowError(translate("visits", "broken visit params array")) from None
-            token = pool = action = page = None
-            for key, value in params:
-                leaf = key.rsplit(".", 1)[-1]
-                if leaf == TOKEN_PARAM and token is None:
-                    token = value
-                elif leaf == POOL_PARAM and pool is None:
-                    pool = value
-                elif leaf == ACTION_PARAM and action is None:
-                    action = value
-                elif leaf == PAGE_PARAM and page is None:
-                    page = value
+                if flat_cells and raw_params[0] not in flat_slots:
+                    _learn_slots(raw_params[0], flat_slots)
+                for key, value in params:
+                    leaf = key.rsplit(".", 1)[-1]
+                    if leaf == TOKEN_PARAM and token is None:
+                        token = value
+                    elif leaf == POOL_PARAM and pool is None:
+                        pool = value
+                    elif leaf == ACTION_PARAM and action is None:
+                        action = value
+                    elif leaf == PAGE_PARAM and page is None:
+                        page = value
+                if not keep_params:
+                    params = []
             traffic = fields[c_source] or None
             source = (fields[c_utm_source] or None) or _engine_source(
                 traffic,
@@ -503,6 +543,8 @@ def parse_rows(
             report.reject(line_no, _describe(exc), excerpt(line))
             yield None
             continue
+        if not keep_params:
+            count_start(started)
         yield visit
 
 
@@ -524,6 +566,33 @@ def _bad_bytes() -> str:
 
 def _bad_time(value: str) -> str:
     return translate("visits", "unreadable date and time: {value}").format(value=value[:40])
+
+
+def _learn_slots(keys_cell: str, slots: dict[str, tuple[Any, ...]]) -> None:
+    """Remember where our params sit in a flat key array such as ``['et','ec']``."""
+    if (
+        len(slots) > 64
+        or keys_cell[:2] != "['"
+        or keys_cell[-2:] != "']"
+        or "\\" in keys_cell
+        or "." in keys_cell
+    ):
+        return
+    names = keys_cell[2:-2].split("','")
+    if keys_cell.count("'") != 2 * len(names) or len(set(names)) != len(names):
+        return
+
+    def where(name: str) -> int:
+        return names.index(name) if name in names else -1
+
+    slots[keys_cell] = (
+        len(names),
+        where(TOKEN_PARAM),
+        where(POOL_PARAM),
+        where(ACTION_PARAM),
+        where(PAGE_PARAM),
+        tuple(names),
+    )
 
 
 def _screen(width: str, height: str) -> str | None:
