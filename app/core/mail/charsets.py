@@ -167,6 +167,7 @@ _MOJIBAKE_VIA: tuple[tuple[str, str], ...] = (
     ("mac-cyrillic", "–—"),
     ("cp1252", "ÐÑ"),
 )
+_ALL_MARKERS = "".join(markers for _, markers in _MOJIBAKE_VIA)
 _SINGLE_BYTE = frozenset({"cp1251", "koi8-r", "koi8-u", "mac-cyrillic", "cp866", "iso8859-5"})
 
 
@@ -184,6 +185,8 @@ def repair_mojibake(text: str) -> str:
     non_ascii = sum(1 for ch in text if ord(ch) > 0x7F) if len(text) < 64 else None
     if non_ascii is None:
         non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if sum(text.count(marker) for marker in _ALL_MARKERS) * 3 < non_ascii:
+        return text  # too few markers for any of the code pages below: the usual case
     for codec, markers in _MOJIBAKE_VIA:
         # Cheap test first: in such mojibake every other non-ASCII character is a marker;
         # in real Russian text Р and С are capitals, a few per cent of the letters.

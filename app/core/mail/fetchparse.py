@@ -76,7 +76,12 @@ def parse_fetch(data: Sequence[bytes | tuple[bytes, bytes] | None]) -> dict[int,
         last = len(found) - 1
         for index, token in enumerate(found):
             first = token[0]
-            if first == _OPEN:
+            if first == _QUOTE:  # the most common token (BODYSTRUCTURE is mostly strings)
+                if len(token) < 2 or token[-1] != _QUOTE:
+                    raise FetchSyntaxError(f"unterminated string in {line[:80]!r}")
+                value = token[1:-1]
+                current.append(_UNESCAPE.sub(rb"\1", value) if b"\\" in value else value)
+            elif first == _OPEN:
                 inner: list[Any] = []
                 current.append(inner)
                 stack.append(inner)
@@ -90,11 +95,6 @@ def parse_fetch(data: Sequence[bytes | tuple[bytes, bytes] | None]) -> dict[int,
                     break
                 current = stack[-1]
                 current[-1] = tuple(done)
-            elif first == _QUOTE:
-                if len(token) < 2 or token[-1] != _QUOTE:
-                    raise FetchSyntaxError(f"unterminated string in {line[:80]!r}")
-                value = token[1:-1]
-                current.append(_UNESCAPE.sub(rb"\1", value) if b"\\" in value else value)
             elif first in _STRAY:
                 raise FetchSyntaxError(f"unexpected {token!r} in {line[:80]!r}")
             elif first == _BRACE and token[-1] == 125:  # "}"
