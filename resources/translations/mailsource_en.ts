@@ -56,7 +56,7 @@
 <context>
     <name>ClientPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/client_page.py" line="+275"/>
+        <location filename="../../app/ui/client_page.py" line="+286"/>
         <source>%n channel(s)</source>
         <translation>
             <numerusform>%n channel</numerusform>
@@ -92,9 +92,31 @@
     </message>
 </context>
 <context>
+    <name>ImportReportDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/costs/import_report_dialog.py" line="+92"/>
+        <source>%n line(s) read from {file}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LeadDetail</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/leads/lead_detail.py" line="+270"/>
+        <source>%n visit(s) were shown this address</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LeadsTab</name>
     <message numerus="yes">
-        <location filename="../../app/ui/leads/leads_tab.py" line="+392"/>
+        <location filename="../../app/ui/leads/leads_tab.py" line="+391"/>
         <source>%Ln lead(s)</source>
         <translation>
             <numerusform>%Ln lead</numerusform>
@@ -115,6 +137,30 @@
         <translation>
             <numerusform>%Ln replied</numerusform>
             <numerusform>%Ln replied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+137"/>
+        <source>%Ln lead(s) selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+75"/>
+        <source>Tags to add to %Ln selected lead(s), comma-separated:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Updating %Ln lead(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -189,18 +235,45 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="+435"/>
+        <location filename="../../app/ui/main_window.py" line="+518"/>
         <source>Its %n channel(s) and everything recorded for it are removed for good. Archiving hides the client but keeps its history.</source>
         <translation>
             <numerusform>Its %n channel and everything recorded for it are removed for good. Archiving hides the client but keeps its history.</numerusform>
             <numerusform>Its %n channels and everything recorded for it are removed for good. Archiving hides the client but keeps its history.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+186"/>
+        <source>%n conversion(s) written to {path}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/overview/overview_page.py" line="+137"/>
+        <source>%Ln lead(s)</source>
+        <translation type="unfinished">
+            <numerusform>%Ln lead</numerusform>
+            <numerusform>%Ln leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n client(s) need attention</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OverviewTab</name>
     <message numerus="yes">
-        <location filename="../../app/ui/client_page.py" line="-172"/>
+        <location filename="../../app/ui/client_page.py" line="-179"/>
         <source>%n active</source>
         <translation>
             <numerusform>%n active</numerusform>
@@ -213,6 +286,28 @@
         <translation>
             <numerusform>%n paused</numerusform>
             <numerusform>%n paused</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTableModel</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/overview/overview_table_model.py" line="+105"/>
+        <source>%n lead(s) in the previous period</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoolHealthBox</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/visits/visits_tab.py" line="+107"/>
+        <source>%1 of %n pool lead(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -232,6 +327,36 @@
         <translation>
             <numerusform>Saved %n page to {file}.</numerusform>
             <numerusform>Saved %n pages to {file}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimeChart</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/charts/time_chart.py" line="+110"/>
+        <source>%n lead(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/visits/visits_tab.py" line="+244"/>
+        <source>Rejected rows of %1 (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n rejected row(s) saved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -762,7 +762,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>ChannelsTab</name>
     <message>
-        <location filename="../../app/ui/client_page.py" line="+151"/>
+        <location filename="../../app/ui/client_page.py" line="+155"/>
         <source>Add channel…</source>
         <translation>Добавить канал…</translation>
     </message>
@@ -910,32 +910,47 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Вернуть из архива</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+33"/>
+        <location line="-33"/>
+        <location line="+39"/>
         <source>Addresses</source>
         <translation>Адреса</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+38"/>
+        <location line="-38"/>
+        <location line="+44"/>
         <source>Mailboxes</source>
         <translation>Почтовые ящики</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-43"/>
         <source>Leads</source>
         <translation>Обращения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Costs</source>
+        <translation>Расходы</translation>
     </message>
     <message numerus="yes">
         <location line="+17"/>
@@ -960,6 +975,201 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+6"/>
         <source>Mailboxes ({n})</source>
         <translation>Почтовые ящики ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>CostDialog</name>
+    <message>
+        <location filename="../../app/ui/costs/cost_dialog.py" line="+38"/>
+        <source>Edit Cost</source>
+        <translation>Изменить расход</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add Cost</source>
+        <translation>Новый расход</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Whole month</source>
+        <translation>Весь месяц</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date range</source>
+        <translation>Диапазон дат</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>45 000</source>
+        <translation>45 000</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Costs are kept in the client&apos;s currency ({currency}); no rates are applied.</source>
+        <translation>Расходы ведутся в валюте клиента ({currency}); курсы не пересчитываются.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Invoice 17, print run of 5,000</source>
+        <translation>Счёт № 17, тираж 5000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel:</source>
+        <translation>Канал:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month:</source>
+        <translation>Месяц:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates:</source>
+        <translation>Даты:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount:</source>
+        <translation>Сумма:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency:</source>
+        <translation>Валюта:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation>Примечание:</translation>
+    </message>
+</context>
+<context>
+    <name>CostTableModel</name>
+    <message>
+        <location filename="../../app/ui/costs/cost_table_model.py" line="+74"/>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+</context>
+<context>
+    <name>CostsTab</name>
+    <message>
+        <location filename="../../app/ui/costs/costs_tab.py" line="+79"/>
+        <source>Add Cost…</source>
+        <translation>Добавить расход…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import CSV…</source>
+        <translation>Импорт из CSV…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Columns: channel; period (2026-03 or 01.03.2026..15.03.2026) or from and to; amount; currency; note</source>
+        <translation>Столбцы: канал; период (2026-03 или 01.03.2026..15.03.2026) либо «с» и «по»; сумма; валюта; примечание</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import Deals from CRM…</source>
+        <translation>Импорт сделок из CRM…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A CSV export of the CRM with the deal amount and either the lead number or the sender&apos;s address and date</source>
+        <translation>Выгрузка CRM в CSV с суммой сделки и номером лида либо адресом отправителя и датой</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No costs yet</source>
+        <translation>Расходов пока нет</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter what each channel cost, for a month or any date range: the agency&apos;s ad budget, a billboard&apos;s rent, a print run, a TV slot. The reports then show the cost per lead and the return on ad spend.</source>
+        <translation>Укажите, сколько стоил каждый канал — за месяц или за любой период: рекламный бюджет, аренда билборда, тираж, эфир на ТВ. Тогда отчёты покажут стоимость лида и окупаемость рекламы.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add the first cost…</source>
+        <translation>Добавить первый расход…</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Delete cost</source>
+        <translation>Удаление расхода</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the cost of “{channel}” for {period}?</source>
+        <translation>Удалить расход «{channel}» за {period}?</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Import Costs</source>
+        <translation>Импорт расходов</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Файлы CSV (*.csv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Import Deals from CRM</source>
+        <translation>Импорт сделок из CRM</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Importing costs…</source>
+        <translation>Импорт расходов…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Costs Imported</source>
+        <translation>Расходы импортированы</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Importing deals…</source>
+        <translation>Импорт сделок…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deals Imported</source>
+        <translation>Сделки импортированы</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1281,221 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../app/ui/reports/report_series.py" line="+99"/>
+        <source>New contacts</source>
+        <translation>Новые обращения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat contacts</source>
+        <translation>Повторные обращения</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <location filename="../../app/ui/reports/dashboard_tab.py" line="+106"/>
+        <source>Auto step</source>
+        <translation>Шаг: авто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By day</source>
+        <translation>По дням</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By week</source>
+        <translation>По неделям</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By month</source>
+        <translation>По месяцам</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Report…</source>
+        <translation>Экспорт отчёта…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tracked</source>
+        <translation>Отслежено</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Leads that came through a tracking address</source>
+        <translation>Лиды, пришедшие на адрес отслеживания</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cost</source>
+        <translation>Расходы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost per lead</source>
+        <translation>Стоимость лида</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ROAS</source>
+        <translation>ROAS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenue divided by cost</source>
+        <translation>Выручка, делённая на расходы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median reply</source>
+        <translation>Медиана ответа</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>90% replied within</source>
+        <translation>90% ответов за</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The 90th percentile of the reply time</source>
+        <translation>90-й процентиль времени ответа</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not replied</source>
+        <translation>Без ответа</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+59"/>
+        <source>No leads in this period</source>
+        <translation>За этот период лидов нет</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Leads over time, by channel</source>
+        <translation>Лиды по дням и каналам</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick a longer period or check that the mailbox syncs.</source>
+        <translation>Выберите период длиннее или проверьте, что почта синхронизируется.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leads by channel</source>
+        <translation>Лиды по каналам</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>No lead came in this period.</source>
+        <translation>За этот период не пришло ни одного лида.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Cost per lead by channel</source>
+        <translation>Стоимость лида по каналам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No costs entered</source>
+        <translation>Расходы не указаны</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter what each channel cost on the Costs tab to see the cost per lead.</source>
+        <translation>Укажите расходы по каналам на вкладке «Расходы», чтобы увидеть стоимость лида.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New and repeat contacts</source>
+        <translation>Новые и повторные обращения</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reply time</source>
+        <translation>Время ответа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No replies yet</source>
+        <translation>Ответов пока нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply times appear once the client answers leads from the synced mailbox.</source>
+        <translation>Время ответа появится, когда клиент начнёт отвечать на лиды из синхронизируемого ящика.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Top sources</source>
+        <translation>Основные источники</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>No visits matched</source>
+        <translation>Визиты не сопоставлены</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>No source known.</source>
+        <translation>Источник неизвестен.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Top campaigns</source>
+        <translation>Основные кампании</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No campaign known.</source>
+        <translation>Кампания неизвестна.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Top keywords</source>
+        <translation>Основные ключевые слова</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No keyword known.</source>
+        <translation>Ключевое слово неизвестно.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Nothing was received in the chosen period. Pick a longer period, or check the Mailboxes tab: leads appear once the client&apos;s mailbox is synced.</source>
+        <translation>За выбранный период писем не было. Выберите период длиннее или проверьте вкладку «Почтовые ящики»: лиды появляются после синхронизации ящика клиента.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Counting…</source>
+        <translation>Подсчёт…</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../app/ui/errors.py" line="+30"/>
@@ -1097,6 +1522,279 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+4"/>
         <source>Hide details</source>
         <translation>Скрыть подробности</translation>
+    </message>
+</context>
+<context>
+    <name>ExportConversionsDialog</name>
+    <message>
+        <location filename="../../app/ui/reports/export_dialog.py" line="+241"/>
+        <source>Export Offline Conversions</source>
+        <translation>Экспорт офлайн-конверсий</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yandex Metrica (by ClientID)</source>
+        <translation>Яндекс Метрика (по ClientID)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Google Ads (by GCLID)</source>
+        <translation>Google Ads (по GCLID)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The goal identifier (Metrica) or conversion name (Google Ads) to report</source>
+        <translation>Идентификатор цели (Метрика) или название конверсии (Google Ads)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only leads that became deals</source>
+        <translation>Только лиды, ставшие сделками</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only leads matched to a website visit that carries the id are written; deal amounts go in as the conversion value.</source>
+        <translation>Записываются только лиды, сопоставленные с визитом на сайт, у которого есть идентификатор; суммы сделок передаются как ценность конверсии.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ad system:</source>
+        <translation>Рекламная система:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goal:</source>
+        <translation>Цель:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save to:</source>
+        <translation>Сохранить в:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export</source>
+        <translation>Экспортировать</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location line="-220"/>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>Не удалось записать {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Exporting the report…</source>
+        <translation>Экспорт отчёта…</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Exporting conversions…</source>
+        <translation>Экспорт конверсий…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportReportDialog</name>
+    <message>
+        <location line="-244"/>
+        <location line="+84"/>
+        <source>Export Report</source>
+        <translation>Экспорт отчёта</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>PDF report for the client</source>
+        <translation>Отчёт для клиента в PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Книга Excel (XLSX)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files, one per table</source>
+        <translation>Файлы CSV, по одному на таблицу</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Semicolon “;” (Excel in Russian)</source>
+        <translation>Точка с запятой «;» (русский Excel)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comma “,”</source>
+        <translation>Запятая «,»</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Shown on the cover</source>
+        <translation>Указывается на обложке</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include the list of leads</source>
+        <translation>Включить список лидов</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PDF lists at most 1,000 leads.</source>
+        <translation>В PDF попадает не больше 1000 лидов.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delimiter:</source>
+        <translation>Разделитель:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agency:</source>
+        <translation>Агентство:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save to:</source>
+        <translation>Сохранить в:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export</source>
+        <translation>Экспортировать</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../app/ui/leads/filters.py" line="+138"/>
+        <source>New and repeat</source>
+        <translation>Новые и повторные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New contacts</source>
+        <translation>Новые обращения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat contacts</source>
+        <translation>Повторные обращения</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replied or not</source>
+        <translation>С ответом и без</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied</source>
+        <translation>С ответом</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not replied</source>
+        <translation>Без ответа</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tags, comma-separated</source>
+        <translation>Метки через запятую</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leads carrying every one of these tags</source>
+        <translation>Лиды, у которых есть все эти метки</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Medium</source>
+        <translation>Канал (medium)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keyword</source>
+        <translation>Ключевое слово</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only leads whose website visit has exactly this value (dynamic tracking)</source>
+        <translation>Только лиды, у визита которых именно это значение (динамическое отслеживание)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Visit filters</source>
+        <translation>Фильтры визита</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter by the source, medium, campaign or keyword of the website visit</source>
+        <translation>Фильтр по источнику, каналу, кампании или ключевому слову визита на сайт</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset filters</source>
+        <translation>Сбросить фильтры</translation>
     </message>
 </context>
 <context>
@@ -1186,9 +1884,203 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../app/ui/visits/import_dialog.py" line="+177"/>
+        <source>Import visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Found in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This export writes local times: choose the time zone of the analytics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Times in this export are UTC: the time zone is not needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Site time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Map Columns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Column mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(none saved yet: map the columns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Unknown time zone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Map the file&apos;s columns first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryTableModel</name>
+    <message>
+        <location filename="../../app/ui/visits/history_model.py" line="+61"/>
+        <location line="+44"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation type="unfinished">Результат</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Robots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits from – to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Failed, nothing kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled, nothing kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/costs/import_report_dialog.py" line="+92"/>
+        <source>%n line(s) read from {file}.</source>
+        <translation>
+            <numerusform>Прочитана %n строка из {file}.</numerusform>
+            <numerusform>Прочитано %n строки из {file}.</numerusform>
+            <numerusform>Прочитано %n строк из {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added: {added} · updated: {updated} · unchanged: {unchanged} · not used: {rejected}</source>
+        <translation>Добавлено: {added} · обновлено: {updated} · без изменений: {unchanged} · не использовано: {rejected}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Every line was used.</source>
+        <translation>Использованы все строки.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export Unused Lines…</source>
+        <translation>Сохранить неиспользованные строки…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why it was not used</source>
+        <translation>Почему не использована</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>Не удалось записать {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export Unused Lines</source>
+        <translation>Неиспользованные строки</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>LeadDetail</name>
     <message>
-        <location filename="../../app/ui/leads/leads_tab.py" line="+109"/>
+        <location filename="../../app/ui/leads/lead_detail.py" line="+95"/>
         <source>From:</source>
         <translation>От:</translation>
     </message>
@@ -1228,17 +2120,77 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Отсеяно:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Visit:</source>
+        <translation>Визит:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The email has no text.</source>
         <translation>В письме нет текста.</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>Email</source>
+        <translation>Письмо</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website Visit</source>
+        <translation>Визит на сайт</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>vip, wholesale</source>
+        <translation>vip, опт</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This Is a Lead</source>
+        <translation>Это лид</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count this email as a lead: it moves to the journal with its channel.</source>
+        <translation>Считать письмо лидом: оно перейдёт в журнал со своим каналом.</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>Lead</source>
+        <translation>Лид</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags:</source>
+        <translation>Метки:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deal:</source>
+        <translation>Сделка:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Select a lead to see the email.</source>
         <translation>Выберите обращение, чтобы увидеть письмо.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>(no subject)</source>
         <translation>(без темы)</translation>
     </message>
@@ -1262,11 +2214,195 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <source>No reply found yet</source>
         <translation>Ответ пока не найден</translation>
     </message>
+    <message>
+        <location line="+38"/>
+        <source>Waiting: the visit is not imported yet</source>
+        <translation>Ожидание: визит ещё не загружен</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No visit found</source>
+        <translation>Визит не найден</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>by token</source>
+        <translation>по токену</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>by address pool</source>
+        <translation>по пулу адресов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>matched {how}</source>
+        <translation>сопоставлен {how}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n visit(s) were shown this address</source>
+        <translation>
+            <numerusform>этот адрес показан %n визиту</numerusform>
+            <numerusform>этот адрес показан %n визитам</numerusform>
+            <numerusform>этот адрес показан %n визитам</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Started:</source>
+        <translation>Начало:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analytics:</source>
+        <translation>Аналитика:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit id:</source>
+        <translation>ID визита:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic:</source>
+        <translation>Тип трафика:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medium:</source>
+        <translation>Канал (medium):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign:</source>
+        <translation>Кампания:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyword:</source>
+        <translation>Ключевое слово:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content:</source>
+        <translation>Объявление:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrer:</source>
+        <translation>Реферер:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Landing page:</source>
+        <translation>Страница входа:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country:</source>
+        <translation>Страна:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City:</source>
+        <translation>Город:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device:</source>
+        <translation>Устройство:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System:</source>
+        <translation>ОС:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browser:</source>
+        <translation>Браузер:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Screen:</source>
+        <translation>Экран:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration:</source>
+        <translation>Длительность:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages viewed:</source>
+        <translation>Просмотрено страниц:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New visitor:</source>
+        <translation>Новый посетитель:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token:</source>
+        <translation>Токен:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pool address:</source>
+        <translation>Адрес из пула:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metrica ClientID:</source>
+        <translation>ClientID Метрики:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GA user id:</source>
+        <translation>ID пользователя GA:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GCLID:</source>
+        <translation>GCLID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matomo visitor:</source>
+        <translation>Посетитель Matomo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact action:</source>
+        <translation>Действие:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact page:</source>
+        <translation>Страница контакта:</translation>
+    </message>
 </context>
 <context>
     <name>LeadTableModel</name>
     <message>
-        <location filename="../../app/ui/leads/lead_table_model.py" line="+304"/>
+        <location filename="../../app/ui/leads/lead_table_model.py" line="+323"/>
         <source>(no subject)</source>
         <translation>(без темы)</translation>
     </message>
@@ -1276,7 +2412,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Не отслежено</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
@@ -1286,7 +2422,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Получено</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-266"/>
         <source>&lt; 1 min</source>
         <translation>&lt; 1 мин</translation>
     </message>
@@ -1346,7 +2482,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Отмечено как не обращение</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+235"/>
         <source>Sender</source>
         <translation>Отправитель</translation>
     </message>
@@ -1367,6 +2503,21 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     </message>
     <message>
         <location line="+1"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Why not a lead</source>
         <translation>Причина отсева</translation>
     </message>
@@ -1384,18 +2535,18 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>LeadsTab</name>
     <message>
-        <location filename="../../app/ui/leads/leads_tab.py" line="+37"/>
-        <source>Search sender or subject</source>
-        <translation>Поиск по отправителю или теме</translation>
+        <location filename="../../app/ui/leads/leads_tab.py" line="+130"/>
+        <source>Search sender, subject or text</source>
+        <translation>Поиск по отправителю, теме или тексту</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+192"/>
+        <location line="+265"/>
         <source>Filtered out</source>
         <translation>Отсеянные</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-261"/>
         <source>Show the mail that is not counted as leads: auto-replies, bounces, mail from the client&apos;s own domain and replies inside an existing thread.</source>
         <translation>Показать письма, которые не считаются обращениями: автоответы, недоставленные письма, письма с собственного домена клиента и ответы в уже идущей переписке.</translation>
     </message>
@@ -1410,7 +2561,22 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Заново распределить сохранённые письма по каналам после добавления или изменения адресов отслеживания; с сервера ничего не загружается.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+16"/>
+        <source>Add Tags…</source>
+        <translation>Добавить метки…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add tags to every selected lead</source>
+        <translation>Добавить метки всем выбранным лидам</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set status…</source>
+        <translation>Задать статус…</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>No leads yet</source>
         <translation>Обращений пока нет</translation>
     </message>
@@ -1425,12 +2591,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Добавить почтовый ящик…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+34"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+100"/>
         <source>%Ln lead(s)</source>
         <translation>
             <numerusform>%Ln обращение</numerusform>
@@ -1477,12 +2643,17 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Не отслежено</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+76"/>
         <source>Nothing matches “{text}”.</source>
         <translation>По запросу «{text}» ничего не найдено.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>No leads match these filters.</source>
+        <translation>Под эти фильтры не подходит ни один лид.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No mail was filtered out.</source>
         <translation>Отсеянных писем нет.</translation>
     </message>
@@ -1490,6 +2661,38 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+2"/>
         <source>No leads from this channel yet.</source>
         <translation>Из этого канала обращений пока нет.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%Ln lead(s) selected</source>
+        <translation>
+            <numerusform>Выбран %Ln лид</numerusform>
+            <numerusform>Выбрано %Ln лида</numerusform>
+            <numerusform>Выбрано %Ln лидов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Add Tags</source>
+        <translation>Добавить метки</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Tags to add to %Ln selected lead(s), comma-separated:</source>
+        <translation>
+            <numerusform>Метки для %Ln выбранного лида, через запятую:</numerusform>
+            <numerusform>Метки для %Ln выбранных лидов, через запятую:</numerusform>
+            <numerusform>Метки для %Ln выбранных лидов, через запятую:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Updating %Ln lead(s)…</source>
+        <translation>
+            <numerusform>Обновление %Ln лида…</numerusform>
+            <numerusform>Обновление %Ln лидов…</numerusform>
+            <numerusform>Обновление %Ln лидов…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1996,7 +3199,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+81"/>
+        <location filename="../../app/ui/main_window.py" line="+68"/>
         <source>Welcome to Mailsource</source>
         <translation>Добро пожаловать в Mailsource</translation>
     </message>
@@ -2026,7 +3229,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Открытие данных…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+117"/>
         <source>&amp;New Client…</source>
         <translation>Новый &amp;клиент…</translation>
     </message>
@@ -2071,7 +3274,22 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>&amp;Найти клиента</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>A&amp;gency Overview</source>
+        <translation>&amp;Сводка по агентству</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;Report…</source>
+        <translation>Экспорт &amp;отчёта…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;Offline Conversions…</source>
+        <translation>Экспорт офлайн-&amp;конверсий…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Show &amp;Archived Clients</source>
         <translation>Показывать клиентов в &amp;архиве</translation>
     </message>
@@ -2101,27 +3319,27 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>&amp;Экспорт списка псевдонимов…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Address &amp;Style…</source>
         <translation>&amp;Стиль адресов…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Add &amp;Mailbox…</source>
         <translation>&amp;Добавить почтовый ящик…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>S&amp;ync Now</source>
         <translation>Синх&amp;ронизировать сейчас</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Sync &amp;All</source>
         <translation>Синхронизировать вс&amp;е</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;About Mailsource</source>
         <translation>&amp;О программе Mailsource</translation>
     </message>
@@ -2136,22 +3354,22 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+108"/>
         <source>[demo data]</source>
         <translation>[демо-данные]</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Data: {where}</source>
         <translation>Данные: {where}</translation>
     </message>
@@ -2231,7 +3449,26 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+80"/>
+        <source>Report saved to {path}</source>
+        <translation>Отчёт сохранён: {path}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n conversion(s) written to {path}</source>
+        <translation>
+            <numerusform>%n конверсия записана в {path}</numerusform>
+            <numerusform>%n конверсии записаны в {path}</numerusform>
+            <numerusform>%n конверсий записано в {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No lead in this period came from a visit with that id; {path} has the header only.</source>
+        <translation>Ни один лид за этот период не пришёл с визита с таким идентификатором; в {path} только заголовок.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Could not save the settings to {path}: {reason}</source>
         <translation>Не удалось сохранить настройки в {path}: {reason}</translation>
     </message>
@@ -2244,6 +3481,184 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+1"/>
         <source>The new settings apply after a restart. Restart now?</source>
         <translation>Новые настройки вступят в силу после перезапуска. Перезапустить сейчас?</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <location filename="../../app/ui/visits/import_dialog.py" line="-216"/>
+        <source>Map the file&apos;s columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>My CSV export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mapping name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(not in the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Recognise automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unix seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unix milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date and time format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Visit date and time *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pool address number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Landing page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operating system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ad content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit length, s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metrica ClientID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GA4 client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GCLID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matomo visitor id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Name the mapping to find it next time</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2270,9 +3685,55 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     </message>
 </context>
 <context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../app/ui/overview/overview_page.py" line="+48"/>
+        <source>Agency Overview</source>
+        <translation>Сводка по агентству</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No clients yet</source>
+        <translation>Клиентов пока нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a client for each customer of the agency; they appear here together.</source>
+        <translation>Создайте клиента для каждого заказчика агентства — здесь они будут видны все вместе.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Double-click a client to open it.</source>
+        <translation>Дважды щёлкните клиента, чтобы открыть его.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Counting…</source>
+        <translation>Подсчёт…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%Ln lead(s)</source>
+        <translation>
+            <numerusform>%Ln лид</numerusform>
+            <numerusform>%Ln лида</numerusform>
+            <numerusform>%Ln лидов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n client(s) need attention</source>
+        <translation>
+            <numerusform>%n клиент требует внимания</numerusform>
+            <numerusform>%n клиента требуют внимания</numerusform>
+            <numerusform>%n клиентов требуют внимания</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../app/ui/client_page.py" line="-222"/>
+        <location filename="../../app/ui/client_page.py" line="-229"/>
         <source>Main address:</source>
         <translation>Основной адрес:</translation>
     </message>
@@ -2342,6 +3803,133 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
             <numerusform>%n приостановленный</numerusform>
             <numerusform>%n приостановленных</numerusform>
             <numerusform>%n приостановленных</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTableModel</name>
+    <message>
+        <location filename="../../app/ui/overview/overview_table_model.py" line="+79"/>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vs previous</source>
+        <translation>К прошлому</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost per lead</source>
+        <translation>Стоимость лида</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median reply</source>
+        <translation>Медиана ответа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs attention</source>
+        <translation>Требует внимания</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n lead(s) in the previous period</source>
+        <translation>
+            <numerusform>%n лид в прошлом периоде</numerusform>
+            <numerusform>%n лида в прошлом периоде</numerusform>
+            <numerusform>%n лидов в прошлом периоде</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeriodSelector</name>
+    <message>
+        <location filename="../../app/ui/reports/period.py" line="+35"/>
+        <source>All time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last month</source>
+        <translation>Прошлый месяц</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 90 days</source>
+        <translation>Последние 90 дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This year</source>
+        <translation>Этот год</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range</source>
+        <translation>Свой период</translation>
+    </message>
+</context>
+<context>
+    <name>PoolHealthBox</name>
+    <message>
+        <location filename="../../app/ui/visits/visits_tab.py" line="+60"/>
+        <source>Pool health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Visits stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peak visits per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peak concurrent visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pool size / recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collision rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>tokens · %1 if pooled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1 of %n pool lead(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -2464,6 +4052,37 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+17"/>
         <source>Cancelled; no file was written.</source>
         <translation>Отменено; файл не записан.</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedLineModel</name>
+    <message>
+        <location filename="../../app/ui/costs/import_report_dialog.py" line="-95"/>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why it was not used</source>
+        <translation>Почему не использована</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedRowsTableModel</name>
+    <message>
+        <location filename="../../app/ui/visits/history_model.py" line="+53"/>
+        <source>Line</source>
+        <translation type="unfinished">Строка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished">Причина</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row</source>
+        <translation type="unfinished">Данные строки</translation>
     </message>
 </context>
 <context>
@@ -2638,6 +4257,169 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     </message>
 </context>
 <context>
+    <name>SnippetDialog</name>
+    <message>
+        <location filename="../../app/ui/visits/snippet_dialog.py" line="+45"/>
+        <source>Website snippet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Per-visit tokens (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed pool of addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One address per line, in the order of the pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counter id, e.g. 44147844</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send to GA4 (gtag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send to Matomo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elements to rewrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep a token for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yandex Metrica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Google Analytics 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matomo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matomo dimension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Minified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>BigQuery project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GA4 property id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Run this query in BigQuery and save the result as CSV: Mailsource imports it as “GA4 BigQuery query (CSV)”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Code and installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GA4 BigQuery query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The Metrica counter id is a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Visitors see: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../app/ui/application.py" line="+130"/>
@@ -2692,6 +4474,114 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+19"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
+    </message>
+</context>
+<context>
+    <name>TimeChart</name>
+    <message>
+        <location filename="../../app/ui/charts/time_chart.py" line="+39"/>
+        <source>Other channels</source>
+        <translation>Другие каналы</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+71"/>
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n лид</numerusform>
+            <numerusform>%n лида</numerusform>
+            <numerusform>%n лидов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <location filename="../../app/ui/visits/visits_tab.py" line="+22"/>
+        <source>Import Visits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Website Snippet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>or drop a Yandex Metrica, GA4, Matomo or other CSV export here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No visits imported yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Install the website snippet, then import the visits your web analytics exported: a Yandex Metrica Logs API file, a GA4 BigQuery or report export, a Matomo visits log, or any CSV. Each email sent to a tracking token or pool address then shows the visit it came from: source, campaign, keyword, city and device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Import visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visit exports (*.tsv *.csv *.txt *.json *.ndjson *.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Imported %1 new and %2 updated visits, %3 rows rejected; %4 leads matched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Import cancelled: nothing of it was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Rejected rows of %1 (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">Файлы CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n rejected row(s) saved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2996,7 +4886,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/core/addresses/service.py" line="-150"/>
         <location filename="../../app/core/clients/service.py" line="+167"/>
-        <location filename="../../app/core/visits/service.py" line="+433"/>
+        <location filename="../../app/core/visits/service.py" line="+434"/>
         <source>Client #{id} does not exist (any more).</source>
         <translation>Клиента №{id} не существует (больше нет).</translation>
     </message>
@@ -3022,6 +4912,24 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+12"/>
         <source>This client already has a channel named “{name}”.</source>
         <translation>У этого клиента уже есть канал с названием «{name}».</translation>
+    </message>
+</context>
+<context>
+    <name>costs</name>
+    <message>
+        <location filename="../../app/ui/costs/cost_dialog.py" line="+28"/>
+        <source>Add a channel first: a cost belongs to a channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the amount.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3053,9 +4961,39 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>leads</name>
     <message>
-        <location filename="../../app/core/leads/service.py" line="+149"/>
+        <location filename="../../app/core/leads/service.py" line="+439"/>
+        <source>A deal amount cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Lead #{id} does not exist (any more).</source>
         <translation>Обращения №{id} не существует (больше нет).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/leads/model.py" line="+52"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spam</source>
+        <translation type="unfinished">Спам</translation>
     </message>
 </context>
 <context>
@@ -3126,7 +5064,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Часть текста повреждена и пропущена.</translation>
     </message>
     <message>
-        <location filename="../../app/core/mail/imap.py" line="+135"/>
+        <location filename="../../app/core/mail/imap.py" line="+137"/>
         <source>Cannot read the CA certificate file {path}: choose a PEM file.</source>
         <translation>Не удаётся прочитать файл сертификата ЦС {path}: выберите файл PEM.</translation>
     </message>
@@ -3216,7 +5154,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>{host} отказался включить TLS (STARTTLS).</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+234"/>
         <source>The folder “{folder}” cannot be opened on {host}: it was deleted or renamed, or this account may not read it. Choose the folders again in the mailbox settings.</source>
         <translation>Не удаётся открыть папку «{folder}» на {host}: она удалена или переименована либо у этой учётной записи нет права её читать. Заново выберите папки в настройках почтового ящика.</translation>
     </message>
@@ -3357,6 +5295,638 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+5"/>
         <source>Ask the mail administrator for the IMAP server, port and security. Many providers need IMAP turned on and a separate app password for mail programs.</source>
         <translation>Узнайте у администратора почты сервер IMAP, порт и способ защиты. Многим почтовым сервисам нужно включить IMAP и создать отдельный пароль приложения для почтовых программ.</translation>
+    </message>
+</context>
+<context>
+    <name>money</name>
+    <message>
+        <location filename="../../app/core/money.py" line="+63"/>
+        <source>“{text}” is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The amount cannot be negative: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../app/core/reports/costs.py" line="+234"/>
+        <source>There is no channel “{name}” in this client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>“{period}” is not a period: write a month (2026-03) or two dates (2026-03-01..2026-03-15).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Channel #{id} is not a channel of this client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The period ends ({end}) before it starts ({start}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A cost cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The cost is in {given}, but this client&apos;s reports are in {currency}. Mailsource does not convert currencies: enter the amount in {currency}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cost #{id} does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../app/core/reports/deals.py" line="+73"/>
+        <location filename="../../app/core/reports/numbers.py" line="+242"/>
+        <source>Client #{id} does not exist (any more).</source>
+        <translation type="unfinished">Клиента №{id} не существует (больше нет).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/reports/csvfile.py" line="+67"/>
+        <source>Cannot read {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the pasted text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{path} has no “{column}” column (header: {header}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/reports/deals.py" line="+18"/>
+        <source>“{text}” is not a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>“{text}” is not a lead number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lead #{id} is not a lead of this client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No lead number and no email address on this line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No lead from {email}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No lead from {email} within {days} days of {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/reports/exports/csv_export.py" line="+57"/>
+        <source>The CSV delimiter must be “;” or “,”, not “{d}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/reports/exports/pdf.py" line="+95"/>
+        <source>{n} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Results by channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+61"/>
+        <source>Lead report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+49"/>
+        <location line="+290"/>
+        <location line="+51"/>
+        <location line="+165"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="+98"/>
+        <location line="+37"/>
+        <location line="+144"/>
+        <source>Leads</source>
+        <translation type="unfinished">Обращения</translation>
+    </message>
+    <message>
+        <location line="-540"/>
+        <source>Page {n} of {total}</source>
+        <translation type="unfinished">Страница {n} из {total}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+290"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="-174"/>
+        <location line="+34"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-288"/>
+        <source>per lead: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+287"/>
+        <location line="+49"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="-36"/>
+        <location line="+38"/>
+        <source>Deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-334"/>
+        <source>revenue: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Return on ad spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>revenue ÷ cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Median response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>90% within {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="-39"/>
+        <source>Unreplied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tracked: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Leads over time by channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>new {new} · repeat {repeat}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+324"/>
+        <source>No leads in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-285"/>
+        <location line="+175"/>
+        <location filename="../../app/core/reports/numbers.py" line="+37"/>
+        <source>Untracked (main address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-164"/>
+        <location line="+92"/>
+        <source>leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="+61"/>
+        <source>Channels</source>
+        <translation type="unfinished">Каналы</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leads and cost per lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{value} per lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cost {value}, no leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Response time</source>
+        <translation type="unfinished">Время ответа</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>New and repeat contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Leads without a reply: {n}. Median response: {median}; 90% within {p90}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+198"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="-48"/>
+        <location line="+49"/>
+        <location line="+28"/>
+        <source>Channel</source>
+        <translation type="unfinished">Канал</translation>
+    </message>
+    <message>
+        <location line="-196"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="-92"/>
+        <location line="+94"/>
+        <source>Repeat</source>
+        <translation type="unfinished">Повтор</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Per lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+49"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="-90"/>
+        <location line="+38"/>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="-35"/>
+        <location line="+36"/>
+        <source>ROAS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+48"/>
+        <source>Median reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location filename="../../app/core/reports/numbers.py" line="+155"/>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+3"/>
+        <source>Results by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Results by campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results by keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="-27"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="+2"/>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="+1"/>
+        <source>Keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="+54"/>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="+1"/>
+        <source>Leads per visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>(continued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="+14"/>
+        <source>Received</source>
+        <translation type="unfinished">Получено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="+1"/>
+        <source>Sender</source>
+        <translation type="unfinished">Отправитель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="+2"/>
+        <source>Subject</source>
+        <translation type="unfinished">Тема</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/core/reports/exports/tables.py" line="+4"/>
+        <source>Status</source>
+        <translation type="unfinished">Состояние</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Leads (first {n} of {total})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/reports/exports/tables.py" line="-96"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+34"/>
+        <source>Cost per lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+36"/>
+        <source>Median response, min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <location line="+36"/>
+        <source>90% response, min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracked share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unreplied leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Breakdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Address</source>
+        <translation type="unfinished">Адрес</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tracking address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response, min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deal amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deal date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Cannot write {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/reports/numbers.py" line="-370"/>
+        <source>under 15 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>15–60 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1–4 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4–24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1–3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+230"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/reports/overview.py" line="+97"/>
+        <source>Mailbox {name}: the last sync failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No visits imported yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Visits not imported for {days} days.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3716,7 +6286,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location filename="../../app/core/visits/formats/ga4_ui.py" line="-28"/>
         <location filename="../../app/core/visits/formats/mapped_csv.py" line="-22"/>
         <location filename="../../app/core/visits/formats/matomo.py" line="+90"/>
-        <location filename="../../app/core/visits/formats/metrica.py" line="+384"/>
+        <location filename="../../app/core/visits/formats/metrica.py" line="+390"/>
         <source>expected {expected} columns, found {found}</source>
         <translation>ожидалось столбцов: {expected}, найдено: {found}</translation>
     </message>
@@ -3735,7 +6305,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location filename="../../app/core/visits/formats/ga4_ui.py" line="-10"/>
         <location filename="../../app/core/visits/formats/mapped_csv.py" line="-10"/>
         <location filename="../../app/core/visits/formats/matomo.py" line="-8"/>
-        <location filename="../../app/core/visits/formats/metrica.py" line="+138"/>
+        <location filename="../../app/core/visits/formats/metrica.py" line="+174"/>
         <source>bytes that are not valid in the file&apos;s encoding</source>
         <translation>байты, недопустимые в кодировке файла</translation>
     </message>
@@ -3823,7 +6393,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>в заголовке нет столбца idVisit</translation>
     </message>
     <message>
-        <location filename="../../app/core/visits/formats/metrica.py" line="-208"/>
+        <location filename="../../app/core/visits/formats/metrica.py" line="-248"/>
         <source>the header has no ym:s:visitID or ym:s:dateTime column</source>
         <translation>в заголовке нет столбца ym:s:visitID или ym:s:dateTime</translation>
     </message>
@@ -3833,7 +6403,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>нет ym:s:dateTime; время берётся из ym:s:dateTimeUTC, которое, по документации Яндекса, указано в UTC+3</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+62"/>
         <source>the file joins several Logs API parts</source>
         <translation>файл объединяет несколько частей выгрузки Logs API</translation>
     </message>
@@ -3848,17 +6418,17 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>визит робота (браузер без интерфейса или JavaScript выключен)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+42"/>
         <source>broken visit params array</source>
         <translation>повреждённый массив параметров визита</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+84"/>
         <source>broken escaping (a backslash at the end of a value)</source>
         <translation>нарушено экранирование (обратная косая черта в конце значения)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+93"/>
         <source>ym:s:dateTime and ym:s:dateTimeUTC disagree with the site&apos;s time zone: check the time zone setting</source>
         <translation>ym:s:dateTime и ym:s:dateTimeUTC не согласуются с часовым поясом сайта: проверьте настройку часового пояса</translation>
     </message>
@@ -3898,7 +6468,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>в этой выгрузке местное время: сначала укажите часовой пояс сайта в настройках клиента</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+87"/>
         <source>the file holds no visits</source>
         <translation>в файле нет визитов</translation>
     </message>
@@ -3908,12 +6478,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Прочитано визитов: {count}</translation>
     </message>
     <message>
-        <location filename="../../app/core/visits/importer.py" line="+146"/>
+        <location filename="../../app/core/visits/importer.py" line="+105"/>
         <source>importing it needs about {needed} free on the disk of {folder}, which has {free}: free some space first (nothing was imported)</source>
         <translation>для импорта нужно около {needed} свободного места на диске с {folder}, а свободно {free}: сначала освободите место (ничего не импортировано)</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+101"/>
         <source>Building indexes</source>
         <translation>Построение индексов</translation>
     </message>
@@ -3923,12 +6493,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Отменено</translation>
     </message>
     <message>
-        <location line="+417"/>
+        <location line="+368"/>
         <source>Matching leads to visits</source>
         <translation>Сопоставление обращений с визитами</translation>
     </message>
     <message>
-        <location filename="../../app/core/visits/service.py" line="-266"/>
+        <location filename="../../app/core/visits/service.py" line="-267"/>
         <source>The fixed pool has {size} addresses but the traffic needs about {needed}: emails will be matched to the wrong visit. Add addresses or switch to per-visit tokens.</source>
         <translation>В пуле адресов {size} адр., а для такого трафика нужно около {needed}: письма будут сопоставляться не с теми визитами. Добавьте адреса или перейдите на токены визитов.</translation>
     </message>
@@ -3953,7 +6523,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Назовите сопоставление столбцов</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
