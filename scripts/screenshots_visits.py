@@ -82,9 +82,7 @@ def main() -> int:
         win.page.tabs.setCurrentWidget(win.page.visits)
         win.page.visits.history.selectRow(0)
         shot(win, "visits-full")
-        dialog = ImportDialog(
-            detect(tsv), timezone="Europe/Moscow", mappings=[], parent=win
-        )
+        dialog = ImportDialog(detect(tsv), timezone="Europe/Moscow", mappings=[], parent=win)
         shot(dialog, "import-dialog")
         dialog.close()
         csv_dialog = ImportDialog(detect(csv_file), timezone="", mappings=[], parent=win)
