@@ -526,6 +526,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": _cmd_demo,
     "addresses": cli_addresses.cmd_addresses,
     "sheets": cli_addresses.cmd_sheets,
+    "sheet": cli_addresses.cmd_sheets,
     "visits": cli_visits.cmd_visits,
     "snippet": cli_visits.cmd_snippet,
     "report": cli_reports.cmd_report,

@@ -54,7 +54,9 @@ def add_parsers(sub: Any) -> None:
         cmd.add_argument("client", help="id or exact name")
         cmd.add_argument("address")
     a_exp = asub.add_parser(
-        "export-aliases", help="save the alias list (CSV) for the client's mail admin"
+        "export-aliases",
+        aliases=["export"],
+        help="save the alias list (CSV) for the client's mail admin",
     )
     a_exp.add_argument("client", help="id or exact name")
     a_exp.add_argument("-o", "--output", required=True, metavar="FILE.csv")
@@ -64,8 +66,11 @@ def add_parsers(sub: Any) -> None:
         help="also print the set-up instructions for this mail provider",
     )
 
-    sheets = sub.add_parser("sheets", help="save printable address sheets as a PDF")
-    sheets.add_argument("client", help="id or exact name")
+    sheets = sub.add_parser(
+        "sheets", aliases=["sheet"], help="save printable address sheets as a PDF"
+    )
+    sheets.add_argument("client", nargs="?", help="id or exact name")
+    sheets.add_argument("--client", dest="client_option", metavar="CLIENT", help="the same")
     sheets.add_argument(
         "--channel",
         action="append",
@@ -189,8 +194,14 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def cmd_sheets(args: argparse.Namespace) -> int:
+    ref = args.client or args.client_option
+    if not ref:
+        print(
+            "error: name the client (mailsource sheet --client NAME -o FILE.pdf)", file=sys.stderr
+        )
+        return 2
     with _open(args, write=False) as ws:
-        client = ws.clients.find(args.client)
+        client = ws.clients.find(ref)
         if args.channel:
             channel_ids = [_channel(ws, client, ref).id for ref in args.channel]
         else:

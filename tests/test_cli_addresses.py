@@ -144,3 +144,21 @@ def test_demo_has_addresses_of_each_style_and_stays_idempotent(
         for c in json.loads(cli(capsys, tmp_path, "clients", "list", "--archived", "--json")[1])
     }
     assert again == counts
+
+
+def test_issue_spellings_of_the_commands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``addresses export`` and ``sheet --client NAME`` work as the issue names them."""
+    data = tmp_path / "data"
+    assert run(["--data-dir", str(data), "demo", "--quiet"]) == 0
+    csv_path = tmp_path / "aliases.csv"
+    assert (
+        run(["--data-dir", str(data), "addresses", "export", "СтройДом", "-o", str(csv_path)]) == 0
+    )
+    assert "zakaz@stroydom.ru" in csv_path.read_text(encoding="utf-8-sig")
+    pdf = tmp_path / "sheets.pdf"
+    code = run(["--data-dir", str(data), "sheet", "--client", "СтройДом", "-o", str(pdf)])
+    assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
+    assert run(["--data-dir", str(data), "sheet", "-o", str(pdf)]) == 2
+    capsys.readouterr()
