@@ -13,7 +13,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
-from enum import IntEnum
+from enum import Enum, IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -140,6 +140,23 @@ def sender_text(name: str, address: str) -> str:
     return name or address
 
 
+class _Change(Enum):
+    """How a query's new ids relate to those on screen."""
+
+    SAME = "same"
+    REORDERED = "reordered"
+    """The same leads in another order (a sort): the selection stays on its lead."""
+    OTHER = "other"
+
+
+def _compare(before: list[int], after: list[int]) -> _Change:
+    if before == after:
+        return _Change.SAME
+    if len(before) == len(after) and after and set(before) == set(after):
+        return _Change.REORDERED
+    return _Change.OTHER
+
+
 @dataclass(frozen=True)
 class _Row:
     """A summary with its cell texts worked out once, when its page is fetched."""
@@ -198,8 +215,17 @@ class LeadTableModel(QAbstractTableModel):
             self._apply(generation, query, leads.ids(query))
             return
         self.loading = True
-        Task(lambda _progress, _token: leads.ids(query), name="lead-ids").on_success(
-            lambda ids: self._apply(generation, query, ids)
+        # Only the newest query's ids are applied, so these are the ids on screen then; the
+        # list is replaced, never changed, so the worker may read it.
+        previous = self._ids
+
+        def job(_progress: object, _token: object) -> tuple[list[int], _Change]:
+            ids = leads.ids(query)
+            # Comparing a million ids takes the GUI thread longer than a frame: done here.
+            return ids, _compare(previous, ids)
+
+        Task(job, name="lead-ids").on_success(
+            lambda found: self._apply(generation, query, found[0], found[1])
         ).on_failure(lambda exc: self._on_load_failed(generation, exc)).start(LOAD_QUEUE)
 
     def refresh(self) -> None:
@@ -213,16 +239,22 @@ class LeadTableModel(QAbstractTableModel):
             last = self.index(len(self._ids) - 1, len(LeadColumn) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
-    def _apply(self, generation: int, query: LeadQuery | None, ids: list[int]) -> None:
+    def _apply(
+        self,
+        generation: int,
+        query: LeadQuery | None,
+        ids: list[int],
+        change: _Change | None = None,
+    ) -> None:
         if generation != self._generation:
             return  # a newer query is on its way
         self.loading = False
-        same_rows = self._query is not None and query is not None and self._ids == ids
-        if same_rows:
+        change = change or _compare(self._ids, ids)
+        if change is _Change.SAME and query is not None:
             # Nothing moved (e.g. a sync found no new mail): keep selection and scroll, but
             # forget cached texts in case a row's contents changed (a reply time arrived).
             self.refresh_rows()
-        elif self._is_reorder(ids):
+        elif change is _Change.REORDERED:
             self._reorder(ids)
         else:
             self.beginResetModel()
@@ -230,10 +262,6 @@ class LeadTableModel(QAbstractTableModel):
             self._drop_cache()
             self.endResetModel()
         self.loaded.emit()
-
-    def _is_reorder(self, ids: list[int]) -> bool:
-        """The same leads in another order (a sort): keep the selection on its lead."""
-        return len(ids) == len(self._ids) and bool(ids) and set(ids) == set(self._ids)
 
     def _reorder(self, ids: list[int]) -> None:
         self.layoutAboutToBeChanged.emit()
