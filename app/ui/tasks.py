@@ -137,7 +137,10 @@ class Task(QObject):
         Task._running.add(self)
         if self._label:
             self._make_dialog()
-        TaskQueue.named(queue).pool.start(_Runnable(self))
+        # Keep the runnable's Python wrapper alive while the pool runs it: collected early (the
+        # cyclic GC on the GUI thread), PySide frees what the worker is executing: a segfault.
+        self._runnable = _Runnable(self)
+        TaskQueue.named(queue).pool.start(self._runnable)
         return self
 
     def cancel(self) -> None:

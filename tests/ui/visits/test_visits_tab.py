@@ -3,6 +3,7 @@ rejected rows and pool health, cancel an import, map a CSV, and copy the website
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -13,6 +14,7 @@ from app.core.visits.importer import import_visits
 from app.core.visits.service import VisitSettings
 from app.core.workspace import Workspace
 from app.ui.main_window import MainWindow
+from app.ui.tasks import Task
 from app.ui.visits.history_model import ImportHistoryTableModel, RejectedRowsTableModel
 from app.ui.visits.import_dialog import ImportDialog, MappingDialog
 from app.ui.visits.snippet_dialog import SnippetDialog
@@ -105,10 +107,15 @@ def test_a_cancelled_import_keeps_nothing(
         client_id, VisitSettings(site_timezone="Europe/Moscow", pool=POOL)
     )
     tab = window.page.visits
+    # Hold the database queue so the import is cancelled before it starts, whatever the speed.
+    gate = threading.Event()
+    blocker = Task(lambda _progress, _token: gate.wait(30), name="gate").start()
     on_modal(lambda dialog: dialog.import_button.click())  # type: ignore[attr-defined]
     tab.import_file(metrica_export(tmp_path / "visits.tsv", rows=50))
     assert tab.task is not None
     tab.task.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: blocker.done)
     qtbot.waitUntil(tab.import_button.isEnabled)
     assert sqlite_workspace.visits.count(client_id) == 0
     qtbot.waitUntil(lambda: tab.history_model.rowCount() == 1)
