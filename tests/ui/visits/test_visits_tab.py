@@ -188,3 +188,43 @@ def test_the_snippet_dialog_shows_code_steps_and_saves(
     assert saved.snippet_options()["mode"] == "pool"
     assert saved.snippet_options()["metrica_counter_id"] == 44147844
     assert isinstance(tab.snippet_dialog, QDialog)
+
+
+def test_dropping_a_file_opens_the_detection_dialog(
+    window: MainWindow, sqlite_workspace: Workspace, on_modal, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    open_visits(window, sqlite_workspace)
+    tab = window.page.visits
+    path = metrica_export(tmp_path / "dropped.tsv")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(
+        QPointF(10, 10).toPoint(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    tab.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    files: list[str] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportDialog)
+        files.append(dialog.detection.path.name)
+        dialog.reject()
+
+    on_modal(look)
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    tab.dropEvent(drop)
+    assert files == ["dropped.tsv"]
+    assert tab.history_model.rowCount() == 0  # cancelled before importing
