@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,8 +62,8 @@ class OverviewPage(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Few rows (one per client): long names and warnings wrap instead of being cut.
+        self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(OverviewColumn.WARNINGS, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(OverviewColumn.CLIENT, 260)
@@ -131,6 +131,7 @@ class OverviewPage(QWidget):
         self.loading = False
         self.rows = rows
         self.model.set_rows(rows)
+        self.view.resizeRowsToContents()
         self.stack.setCurrentWidget(self.view if rows else self.empty)
         leads = sum(r.leads for r in rows)
         warned = sum(1 for r in rows if r.warnings)
