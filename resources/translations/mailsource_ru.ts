@@ -1394,7 +1394,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="-57"/>
         <source>Leads over time, by channel</source>
-        <translation>Лиды по дням и каналам</translation>
+        <translation>Динамика лидов по каналам</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4963,7 +4963,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/core/leads/service.py" line="+439"/>
         <source>A deal amount cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сумма сделки не может быть отрицательной.</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -4973,27 +4973,27 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/core/leads/model.py" line="+52"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>В работе</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deal</source>
-        <translation type="unfinished"></translation>
+        <translation>Сделка</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No deal</source>
-        <translation type="unfinished"></translation>
+        <translation>Без сделки</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spam</source>
-        <translation type="unfinished">Спам</translation>
+        <translation>Спам</translation>
     </message>
 </context>
 <context>
