@@ -116,7 +116,7 @@
 <context>
     <name>LeadsTab</name>
     <message numerus="yes">
-        <location filename="../../app/ui/leads/leads_tab.py" line="+391"/>
+        <location filename="../../app/ui/leads/leads_tab.py" line="+396"/>
         <source>%Ln lead(s)</source>
         <translation>
             <numerusform>%Ln lead</numerusform>
@@ -140,7 +140,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+137"/>
+        <location line="+92"/>
+        <source>%Ln match the filters</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
         <source>%Ln lead(s) selected</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -254,7 +262,7 @@
 <context>
     <name>OverviewPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/overview/overview_page.py" line="+137"/>
+        <location filename="../../app/ui/overview/overview_page.py" line="+138"/>
         <source>%Ln lead(s)</source>
         <translation type="unfinished">
             <numerusform>%Ln lead</numerusform>

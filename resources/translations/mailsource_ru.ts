@@ -1992,7 +1992,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Новый</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2402,7 +2402,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>LeadTableModel</name>
     <message>
-        <location filename="../../app/ui/leads/lead_table_model.py" line="+323"/>
+        <location filename="../../app/ui/leads/lead_table_model.py" line="+351"/>
         <source>(no subject)</source>
         <translation>(без темы)</translation>
     </message>
@@ -2422,7 +2422,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Получено</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-294"/>
         <source>&lt; 1 min</source>
         <translation>&lt; 1 мин</translation>
     </message>
@@ -2482,7 +2482,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Отмечено как не обращение</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+263"/>
         <source>Sender</source>
         <translation>Отправитель</translation>
     </message>
@@ -2541,12 +2541,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     </message>
     <message>
         <location line="+7"/>
-        <location line="+265"/>
+        <location line="+270"/>
         <source>Filtered out</source>
         <translation>Отсеянные</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-266"/>
         <source>Show the mail that is not counted as leads: auto-replies, bounces, mail from the client&apos;s own domain and replies inside an existing thread.</source>
         <translation>Показать письма, которые не считаются обращениями: автоответы, недоставленные письма, письма с собственного домена клиента и ответы в уже идущей переписке.</translation>
     </message>
@@ -2591,7 +2591,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Добавить почтовый ящик…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
@@ -2642,8 +2642,17 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <source>Untracked</source>
         <translation>Не отслежено</translation>
     </message>
+    <message numerus="yes">
+        <location line="+75"/>
+        <source>%Ln match the filters</source>
+        <translation>
+            <numerusform>%Ln подходит под фильтры</numerusform>
+            <numerusform>%Ln подходят под фильтры</numerusform>
+            <numerusform>%Ln подходят под фильтры</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+76"/>
+        <location line="+6"/>
         <source>Nothing matches “{text}”.</source>
         <translation>По запросу «{text}» ничего не найдено.</translation>
     </message>
@@ -3548,22 +3557,22 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Источник</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Канал (medium)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Кампания</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keyword</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Ключевое слово</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3712,7 +3721,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <translation>Подсчёт…</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+32"/>
         <source>%Ln lead(s)</source>
         <translation>
             <numerusform>%Ln лид</numerusform>
@@ -4311,7 +4320,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+4"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">нет</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4466,7 +4475,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../app/ui/tasks.py" line="+147"/>
+        <location filename="../../app/ui/tasks.py" line="+150"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -5463,7 +5472,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location filename="../../app/core/reports/exports/tables.py" line="-174"/>
         <location line="+34"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Расходы</translation>
     </message>
     <message>
         <location line="-288"/>
@@ -5477,7 +5486,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location filename="../../app/core/reports/exports/tables.py" line="-36"/>
         <location line="+38"/>
         <source>Deals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Сделки</translation>
     </message>
     <message>
         <location line="-334"/>
@@ -5573,7 +5582,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+24"/>
         <source>New and repeat contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Новые и повторные обращения</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -5617,20 +5626,20 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location filename="../../app/core/reports/exports/tables.py" line="-90"/>
         <location line="+38"/>
         <source>Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Выручка</translation>
     </message>
     <message>
         <location line="-48"/>
         <location filename="../../app/core/reports/exports/tables.py" line="-35"/>
         <location line="+36"/>
         <source>ROAS</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ROAS</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+48"/>
         <source>Median reply</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Медиана ответа</translation>
     </message>
     <message>
         <location line="-39"/>
@@ -5659,19 +5668,19 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+3"/>
         <location filename="../../app/core/reports/exports/tables.py" line="-27"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Источник</translation>
     </message>
     <message>
         <location line="-2"/>
         <location filename="../../app/core/reports/exports/tables.py" line="+2"/>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Кампания</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../app/core/reports/exports/tables.py" line="+1"/>
         <source>Keyword</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Ключевое слово</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5717,7 +5726,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Deal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Сделка</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -5727,18 +5736,18 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/core/reports/exports/tables.py" line="-96"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Новый</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Replied</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">С ответом</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+34"/>
         <source>Cost per lead</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Стоимость лида</translation>
     </message>
     <message>
         <location line="-32"/>
@@ -5755,7 +5764,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="-28"/>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Канал (medium)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5770,12 +5779,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+11"/>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Клиент</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Период</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5785,12 +5794,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+2"/>
         <source>New contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Новые обращения</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repeat contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Повторные обращения</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5831,7 +5840,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+5"/>
         <source>Lead</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Лид</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5846,7 +5855,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+3"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Метки</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5866,12 +5875,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+7"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">да</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">нет</translation>
     </message>
     <message>
         <location line="+118"/>

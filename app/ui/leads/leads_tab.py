@@ -261,7 +261,12 @@ class LeadsTab(QWidget):
         self.list_page = QWidget()
         list_layout = QVBoxLayout(self.list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.counts_label)
+        self.shown_label = muted(QLabel())
+        self.shown_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        totals = QHBoxLayout()
+        totals.addWidget(self.counts_label, 1)
+        totals.addWidget(self.shown_label)
+        list_layout.addLayout(totals)
         list_layout.addLayout(bar)
         list_layout.addWidget(self.filter_bar)
         list_layout.addWidget(self.bulk_bar)
@@ -482,6 +487,11 @@ class LeadsTab(QWidget):
 
     def _on_model_loaded(self) -> None:
         empty = self.model.rowCount() == 0
+        # The totals are the client's; what the filters leave is counted here.
+        narrowed = self.filters().narrowing and not self.filtered_button.isChecked()
+        self.shown_label.setText(
+            self.tr("%Ln match the filters", "", self.model.rowCount()) if narrowed else ""
+        )
         if empty:
             filtered = self.filtered_button.isChecked()
             searching = bool(self.search_edit.text().strip())

@@ -75,6 +75,7 @@ def test_filters_combine(qtbot, tab: LeadsTab, sqlite_workspace: Workspace) -> N
     # fake_leads: channel i % 2 (untracked when i % 5 == 4), replied when i % 3 == 0
     expected = [i for i in range(60) if i % 2 == 0 and i % 5 != 4 and i % 3 == 0]
     assert tab.model.rowCount() == len(expected) == 8
+    assert tab.shown_label.text() == "8 match the filters"
     first, last = _received_day(29), _received_day(0)
     with qtbot.waitSignal(tab.model.loaded, timeout=10_000):
         bar.period.combo.setCurrentIndex(bar.period.combo.findData(Preset.CUSTOM.value))
