@@ -96,9 +96,9 @@
     <message numerus="yes">
         <location filename="../../app/ui/costs/import_report_dialog.py" line="+92"/>
         <source>%n line(s) read from {file}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n line read from {file}.</numerusform>
+            <numerusform>%n lines read from {file}.</numerusform>
         </translation>
     </message>
 </context>
@@ -107,9 +107,9 @@
     <message numerus="yes">
         <location filename="../../app/ui/leads/lead_detail.py" line="+270"/>
         <source>%n visit(s) were shown this address</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n visit was shown this address</numerusform>
+            <numerusform>%n visits were shown this address</numerusform>
         </translation>
     </message>
 </context>
@@ -142,33 +142,33 @@
     <message numerus="yes">
         <location line="+92"/>
         <source>%Ln match the filters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln matches the filters</numerusform>
+            <numerusform>%Ln match the filters</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+50"/>
         <source>%Ln lead(s) selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln lead selected</numerusform>
+            <numerusform>%Ln leads selected</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+75"/>
         <source>Tags to add to %Ln selected lead(s), comma-separated:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tags to add to %Ln selected lead, comma-separated:</numerusform>
+            <numerusform>Tags to add to %Ln selected leads, comma-separated:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+20"/>
         <source>Updating %Ln lead(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Updating %Ln lead…</numerusform>
+            <numerusform>Updating %Ln leads…</numerusform>
         </translation>
     </message>
 </context>
@@ -253,9 +253,9 @@
     <message numerus="yes">
         <location line="+186"/>
         <source>%n conversion(s) written to {path}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conversion written to {path}</numerusform>
+            <numerusform>%n conversions written to {path}</numerusform>
         </translation>
     </message>
 </context>
@@ -264,7 +264,7 @@
     <message numerus="yes">
         <location filename="../../app/ui/overview/overview_page.py" line="+138"/>
         <source>%Ln lead(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln lead</numerusform>
             <numerusform>%Ln leads</numerusform>
         </translation>
@@ -272,9 +272,9 @@
     <message numerus="yes">
         <location line="+2"/>
         <source>%n client(s) need attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n client needs attention</numerusform>
+            <numerusform>%n clients need attention</numerusform>
         </translation>
     </message>
 </context>
@@ -302,9 +302,9 @@
     <message numerus="yes">
         <location filename="../../app/ui/overview/overview_table_model.py" line="+105"/>
         <source>%n lead(s) in the previous period</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lead in the previous period</numerusform>
+            <numerusform>%n leads in the previous period</numerusform>
         </translation>
     </message>
 </context>
@@ -343,9 +343,9 @@
     <message numerus="yes">
         <location filename="../../app/ui/charts/time_chart.py" line="+110"/>
         <source>%n lead(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
         </translation>
     </message>
 </context>
