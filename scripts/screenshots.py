@@ -258,7 +258,7 @@ def _report_screens(app, ws, win, out: Path, lang: str, *, million: bool = True)
 
     def dashboard_ready():
         board = win.page.reports
-        return lambda: board.report is not None and not board.loading
+        return lambda: board.report is not None and not board.loading and not board.charts_pending
 
     clients = {c.name: c for c in ws.clients.list(include_archived=True)}
     smile = clients["Стоматология «Улыбка»"]

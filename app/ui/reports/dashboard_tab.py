@@ -7,11 +7,12 @@ the journal filtered to what the bar counts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import AppError
 from app.ui.charts.bar_chart import BarChart
+from app.ui.charts.chart_view import ChartView
 from app.ui.charts.series import ChartHit
 from app.ui.charts.time_chart import TimeChart
 from app.ui.errors import show_error
@@ -52,6 +54,16 @@ DASHBOARD_PRESETS = (
     Preset.THIS_YEAR,
     Preset.CUSTOM,
 )
+
+
+def _preload_matplotlib() -> None:
+    """Import matplotlib on the worker: the first chart would otherwise hold the window for
+    over half a second while it loads."""
+    try:
+        import matplotlib.figure  # noqa: F401
+        from matplotlib.backends import backend_qtagg  # noqa: F401
+    except ImportError:  # the chart shows the error when it is drawn
+        return
 
 
 class FigureTile(QFrame):
@@ -98,6 +110,7 @@ class DashboardTab(QWidget):
         self.loading = False
         self._stale = False
         self._generation = 0
+        self._pending: list[tuple[ChartView, Callable[[], object]]] = []
 
         self.period = PeriodSelector(DASHBOARD_PRESETS)
         self.period.set_period(Preset.LAST_30)
@@ -250,6 +263,8 @@ class DashboardTab(QWidget):
         def job(_progress: object, _token: object) -> ClientReport:
             from app.core.reports.model import Bucket
 
+            _preload_matplotlib()
+
             bucket = Bucket(bucket_value) if bucket_value else None
             return reports.report(client_id, core_period(period), bucket=bucket)
 
@@ -297,21 +312,45 @@ class DashboardTab(QWidget):
         self.tiles["p90"].set_value(rs.duration_text(total.p90_response_s))
         self.tiles["unreplied"].set_value(rs.count_text(total.unreplied))
         if report.empty:
+            self._pending = []
             self.body_stack.setCurrentWidget(self.empty)
             return
         self.body_stack.setCurrentWidget(self.charts_box)
-        self.time_chart.set_series(rs.time_series(report))
-        self.channel_chart.set_series(rs.channel_leads(report))
-        self.cpl_chart.set_series(rs.channel_cost_per_lead(report))
-        self.repeat_chart.set_series(rs.new_vs_repeat(report))
-        self.response_chart.set_series(rs.response_times(report))
         self.visit_charts.setVisible(report.has_visits)
-        if report.has_visits:
-            from app.core.reports.model import Dimension
+        from app.core.reports.model import Dimension
 
-            self.source_chart.set_series(rs.top(report, Dimension.SOURCE))
-            self.campaign_chart.set_series(rs.top(report, Dimension.CAMPAIGN))
-            self.keyword_chart.set_series(rs.top(report, Dimension.KEYWORD))
+        jobs = [
+            (self.time_chart, lambda: rs.time_series(report)),
+            (self.channel_chart, lambda: rs.channel_leads(report)),
+            (self.cpl_chart, lambda: rs.channel_cost_per_lead(report)),
+            (self.repeat_chart, lambda: rs.new_vs_repeat(report)),
+            (self.response_chart, lambda: rs.response_times(report)),
+        ]
+        if report.has_visits:
+            jobs += [
+                (self.source_chart, lambda: rs.top(report, Dimension.SOURCE)),
+                (self.campaign_chart, lambda: rs.top(report, Dimension.CAMPAIGN)),
+                (self.keyword_chart, lambda: rs.top(report, Dimension.KEYWORD)),
+            ]
+        # One chart per turn of the event loop: eight figures built in one go would hold the
+        # window for longer than a frame.
+        starting = not self._pending
+        self._pending = jobs
+        if starting:
+            QTimer.singleShot(0, self._draw_next_chart)
+
+    @property
+    def charts_pending(self) -> bool:
+        """Charts of the last report still waiting for their turn to draw."""
+        return bool(self._pending)
+
+    def _draw_next_chart(self) -> None:
+        if not self._pending:
+            return
+        chart, series = self._pending.pop(0)
+        chart.set_series(series())
+        if self._pending:
+            QTimer.singleShot(0, self._draw_next_chart)
 
     # -- clicks --------------------------------------------------------------------------------
     def _period_filters(self) -> JournalFilters:

@@ -49,7 +49,10 @@ def dashboard(qtbot, sqlite_workspace: Workspace) -> DashboardTab:
 def _show(qtbot, tab: DashboardTab, client: int, first: date, last: date) -> None:
     tab.period.set_period(Preset.CUSTOM, first, last)
     tab.show_client(client)
-    qtbot.waitUntil(lambda: not tab.loading and tab.report is not None, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: not tab.loading and tab.report is not None and not tab.charts_pending,
+        timeout=15_000,
+    )
 
 
 def test_key_figures_and_charts(qtbot, dashboard: DashboardTab, sqlite_workspace) -> None:
