@@ -313,9 +313,9 @@
     <message numerus="yes">
         <location filename="../../app/ui/visits/visits_tab.py" line="+107"/>
         <source>%1 of %n pool lead(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n pool lead</numerusform>
+            <numerusform>%1 of %n pool leads</numerusform>
         </translation>
     </message>
 </context>
@@ -354,17 +354,17 @@
     <message numerus="yes">
         <location filename="../../app/ui/visits/visits_tab.py" line="+244"/>
         <source>Rejected rows of %1 (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rejected rows of %1 (%n)</numerusform>
+            <numerusform>Rejected rows of %1 (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+24"/>
         <source>%n rejected row(s) saved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rejected row saved.</numerusform>
+            <numerusform>%n rejected rows saved.</numerusform>
         </translation>
     </message>
 </context>

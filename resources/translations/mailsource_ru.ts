@@ -940,7 +940,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Визиты</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1108,7 +1108,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+3"/>
         <source>A CSV export of the CRM with the deal amount and either the lead number or the sender&apos;s address and date</source>
-        <translation>Выгрузка CRM в CSV с суммой сделки и номером лида либо адресом отправителя и датой</translation>
+        <translation>Выгрузка CRM в CSV с суммой сделки и номером обращения либо адресом отправителя и датой</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1118,7 +1118,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+2"/>
         <source>Enter what each channel cost, for a month or any date range: the agency&apos;s ad budget, a billboard&apos;s rent, a print run, a TV slot. The reports then show the cost per lead and the return on ad spend.</source>
-        <translation>Укажите, сколько стоил каждый канал — за месяц или за любой период: рекламный бюджет, аренда билборда, тираж, эфир на ТВ. Тогда отчёты покажут стоимость лида и окупаемость рекламы.</translation>
+        <translation>Укажите, сколько стоил каждый канал — за месяц или за любой период: рекламный бюджет, аренда билборда, тираж, эфир на ТВ. Тогда отчёты покажут стоимость обращения и окупаемость рекламы.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1296,7 +1296,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../app/ui/reports/dashboard_tab.py" line="+106"/>
+        <location filename="../../app/ui/reports/dashboard_tab.py" line="+119"/>
         <source>Auto step</source>
         <translation>Шаг: авто</translation>
     </message>
@@ -1323,7 +1323,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+9"/>
         <source>Leads</source>
-        <translation>Лиды</translation>
+        <translation>Обращения</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1333,17 +1333,17 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+0"/>
         <source>Leads that came through a tracking address</source>
-        <translation>Лиды, пришедшие на адрес отслеживания</translation>
+        <translation>Обращения, пришедшие на адрес отслеживания</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cost</source>
-        <translation>Расходы</translation>
+        <translation>Расход</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cost per lead</source>
-        <translation>Стоимость лида</translation>
+        <translation>Стоимость обращения</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1363,7 +1363,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+0"/>
         <source>Revenue divided by cost</source>
-        <translation>Выручка, делённая на расходы</translation>
+        <translation>Выручка, делённая на расход</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1389,12 +1389,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+7"/>
         <location line="+59"/>
         <source>No leads in this period</source>
-        <translation>За этот период лидов нет</translation>
+        <translation>За этот период обращений нет</translation>
     </message>
     <message>
         <location line="-57"/>
         <source>Leads over time, by channel</source>
-        <translation>Динамика лидов по каналам</translation>
+        <translation>Динамика обращений по каналам</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1404,18 +1404,18 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+3"/>
         <source>Leads by channel</source>
-        <translation>Лиды по каналам</translation>
+        <translation>Обращения по каналам</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+8"/>
         <source>No lead came in this period.</source>
-        <translation>За этот период не пришло ни одного лида.</translation>
+        <translation>За этот период не пришло ни одного обращения.</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>Cost per lead by channel</source>
-        <translation>Стоимость лида по каналам</translation>
+        <translation>Стоимость обращения по каналам</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1425,7 +1425,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Enter what each channel cost on the Costs tab to see the cost per lead.</source>
-        <translation>Укажите расходы по каналам на вкладке «Расходы», чтобы увидеть стоимость лида.</translation>
+        <translation>Укажите расходы по каналам на вкладке «Расходы», чтобы увидеть стоимость обращения.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1445,7 +1445,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Reply times appear once the client answers leads from the synced mailbox.</source>
-        <translation>Время ответа появится, когда клиент начнёт отвечать на лиды из синхронизируемого ящика.</translation>
+        <translation>Время ответа появится, когда клиент начнёт отвечать на обращения из синхронизируемого ящика.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1477,17 +1477,17 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+3"/>
         <source>Top keywords</source>
-        <translation>Основные ключевые слова</translation>
+        <translation>Основные ключевые фразы</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No keyword known.</source>
-        <translation>Ключевое слово неизвестно.</translation>
+        <translation>Ключевая фраза неизвестна.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Nothing was received in the chosen period. Pick a longer period, or check the Mailboxes tab: leads appear once the client&apos;s mailbox is synced.</source>
-        <translation>За выбранный период писем не было. Выберите период длиннее или проверьте вкладку «Почтовые ящики»: лиды появляются после синхронизации ящика клиента.</translation>
+        <translation>За выбранный период писем не было. Выберите период длиннее или проверьте вкладку «Почтовые ящики»: обращения появляются после синхронизации ящика клиента.</translation>
     </message>
     <message>
         <location line="+46"/>
@@ -1549,12 +1549,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+2"/>
         <source>Only leads that became deals</source>
-        <translation>Только лиды, ставшие сделками</translation>
+        <translation>Только обращения, ставшие сделками</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Only leads matched to a website visit that carries the id are written; deal amounts go in as the conversion value.</source>
-        <translation>Записываются только лиды, сопоставленные с визитом на сайт, у которого есть идентификатор; суммы сделок передаются как ценность конверсии.</translation>
+        <translation>Записываются только обращения, сопоставленные с визитом на сайт, у которого есть идентификатор; суммы сделок передаются как ценность конверсии.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1651,12 +1651,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Include the list of leads</source>
-        <translation>Включить список лидов</translation>
+        <translation>Включить список обращений</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The PDF lists at most 1,000 leads.</source>
-        <translation>В PDF попадает не больше 1000 лидов.</translation>
+        <translation>В PDF попадает не больше 1000 обращений.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1754,7 +1754,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+2"/>
         <source>Leads carrying every one of these tags</source>
-        <translation>Лиды, у которых есть все эти метки</translation>
+        <translation>Обращения, у которых есть все эти метки</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1764,7 +1764,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+2"/>
         <source>Medium</source>
-        <translation>Канал (medium)</translation>
+        <translation>Тип трафика</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1774,12 +1774,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+2"/>
         <source>Keyword</source>
-        <translation>Ключевое слово</translation>
+        <translation>Ключевая фраза</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only leads whose website visit has exactly this value (dynamic tracking)</source>
-        <translation>Только лиды, у визита которых именно это значение (динамическое отслеживание)</translation>
+        <translation>Только обращения, у визита которых именно это значение (динамическое отслеживание)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1789,7 +1789,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+3"/>
         <source>Filter by the source, medium, campaign or keyword of the website visit</source>
-        <translation>Фильтр по источнику, каналу, кампании или ключевому слову визита на сайт</translation>
+        <translation>Фильтр по источнику, типу трафика, кампании или ключевой фразе визита на сайт</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1888,77 +1888,77 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/ui/visits/import_dialog.py" line="+177"/>
         <source>Import visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт визитов</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Found in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Найдено в файле</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Размер</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>This export writes local times: choose the time zone of the analytics.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этой выгрузке местное время: выберите часовой пояс системы аналитики.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Times in this export are UTC: the time zone is not needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Время в этой выгрузке указано в UTC: часовой пояс не нужен.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Site time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Часовой пояс сайта</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Map Columns…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сопоставить столбцы…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Column mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Сопоставление столбцов</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Импортировать</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>First rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Первые строки</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>(none saved yet: map the columns)</source>
-        <translation type="unfinished"></translation>
+        <translation>(пока нет сохранённых: сопоставьте столбцы)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Unknown time zone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестный часовой пояс: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Map the file&apos;s columns first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала сопоставьте столбцы файла.</translation>
     </message>
 </context>
 <context>
@@ -1967,62 +1967,62 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location filename="../../app/ui/visits/history_model.py" line="+61"/>
         <location line="+44"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Импортировано</translation>
     </message>
     <message>
         <location line="-43"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Result</source>
-        <translation type="unfinished">Результат</translation>
+        <translation>Результат</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Строк</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New</source>
-        <translation type="unfinished">Новый</translation>
+        <translation>Новых</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновлено</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Отклонено</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Robots</source>
-        <translation type="unfinished"></translation>
+        <translation>Роботы</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Visits from – to</source>
-        <translation type="unfinished"></translation>
+        <translation>Визиты с – по</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Failed, nothing kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка, ничего не сохранено</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled, nothing kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено, ничего не сохранено</translation>
     </message>
 </context>
 <context>
@@ -2157,17 +2157,17 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+3"/>
         <source>This Is a Lead</source>
-        <translation>Это лид</translation>
+        <translation>Это обращение</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Count this email as a lead: it moves to the journal with its channel.</source>
-        <translation>Считать письмо лидом: оно перейдёт в журнал со своим каналом.</translation>
+        <translation>Считать письмо обращением: оно перейдёт в журнал со своим каналом.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Lead</source>
-        <translation>Лид</translation>
+        <translation>Обращение</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2286,7 +2286,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Medium:</source>
-        <translation>Канал (medium):</translation>
+        <translation>Тип трафика:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2296,7 +2296,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Keyword:</source>
-        <translation>Ключевое слово:</translation>
+        <translation>Ключевая фраза:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2568,7 +2568,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Add tags to every selected lead</source>
-        <translation>Добавить метки всем выбранным лидам</translation>
+        <translation>Добавить метки всем выбранным обращениям</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2659,7 +2659,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+4"/>
         <source>No leads match these filters.</source>
-        <translation>Под эти фильтры не подходит ни один лид.</translation>
+        <translation>Под эти фильтры не подходит ни одно обращение.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2675,9 +2675,9 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+36"/>
         <source>%Ln lead(s) selected</source>
         <translation>
-            <numerusform>Выбран %Ln лид</numerusform>
-            <numerusform>Выбрано %Ln лида</numerusform>
-            <numerusform>Выбрано %Ln лидов</numerusform>
+            <numerusform>Выбрано %Ln обращение</numerusform>
+            <numerusform>Выбрано %Ln обращения</numerusform>
+            <numerusform>Выбрано %Ln обращений</numerusform>
         </translation>
     </message>
     <message>
@@ -2689,18 +2689,18 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+1"/>
         <source>Tags to add to %Ln selected lead(s), comma-separated:</source>
         <translation>
-            <numerusform>Метки для %Ln выбранного лида, через запятую:</numerusform>
-            <numerusform>Метки для %Ln выбранных лидов, через запятую:</numerusform>
-            <numerusform>Метки для %Ln выбранных лидов, через запятую:</numerusform>
+            <numerusform>Метки для %Ln выбранного обращения, через запятую:</numerusform>
+            <numerusform>Метки для %Ln выбранных обращений, через запятую:</numerusform>
+            <numerusform>Метки для %Ln выбранных обращений, через запятую:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+20"/>
         <source>Updating %Ln lead(s)…</source>
         <translation>
-            <numerusform>Обновление %Ln лида…</numerusform>
-            <numerusform>Обновление %Ln лидов…</numerusform>
-            <numerusform>Обновление %Ln лидов…</numerusform>
+            <numerusform>Обновление %Ln обращения…</numerusform>
+            <numerusform>Обновление %Ln обращений…</numerusform>
+            <numerusform>Обновление %Ln обращений…</numerusform>
         </translation>
     </message>
 </context>
@@ -3474,7 +3474,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+3"/>
         <source>No lead in this period came from a visit with that id; {path} has the header only.</source>
-        <translation>Ни один лид за этот период не пришёл с визита с таким идентификатором; в {path} только заголовок.</translation>
+        <translation>Ни одно обращение за этот период не пришло с визита с таким идентификатором; в {path} только заголовок.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3497,177 +3497,177 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/ui/visits/import_dialog.py" line="-216"/>
         <source>Map the file&apos;s columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Сопоставление столбцов файла</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>My CSV export</source>
-        <translation type="unfinished"></translation>
+        <translation>Моя выгрузка CSV</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Mapping name</source>
-        <translation type="unfinished"></translation>
+        <translation>Название схемы</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>(not in the file)</source>
-        <translation type="unfinished"></translation>
+        <translation>(нет в файле)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Recognise automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Определять автоматически</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unix seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Unix, секунды</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unix milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Unix, миллисекунды</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Date and time format</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат даты и времени</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Visit date and time *</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата и время визита *</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Visit id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID визита</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tracking token</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен отслеживания</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pool address number</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер адреса в пуле</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished">Источник</translation>
+        <translation>Источник</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Medium</source>
-        <translation type="unfinished">Канал (medium)</translation>
+        <translation>Тип трафика</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Campaign</source>
-        <translation type="unfinished">Кампания</translation>
+        <translation>Кампания</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keyword</source>
-        <translation type="unfinished">Ключевое слово</translation>
+        <translation>Ключевая фраза</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Referrer</source>
-        <translation type="unfinished"></translation>
+        <translation>Реферер</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Landing page</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница входа</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Город</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Устройство</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Operating system</source>
-        <translation type="unfinished"></translation>
+        <translation>Операционная система</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Браузер</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Traffic type</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип источника</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ad content</source>
-        <translation type="unfinished"></translation>
+        <translation>Содержание объявления</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Страна</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Экран</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Visit length, s</source>
-        <translation type="unfinished"></translation>
+        <translation>Длительность визита, с</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Page views</source>
-        <translation type="unfinished"></translation>
+        <translation>Просмотры страниц</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Metrica ClientID</source>
-        <translation type="unfinished"></translation>
+        <translation>ClientID Метрики</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GA4 client id</source>
-        <translation type="unfinished"></translation>
+        <translation>Client ID GA4</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GCLID</source>
-        <translation type="unfinished"></translation>
+        <translation>GCLID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Matomo visitor id</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor ID Matomo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact action</source>
-        <translation type="unfinished"></translation>
+        <translation>Действие для связи</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact page</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница связи</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Name the mapping to find it next time</source>
-        <translation type="unfinished"></translation>
+        <translation>Назовите схему, чтобы найти её в следующий раз</translation>
     </message>
 </context>
 <context>
@@ -3724,9 +3724,9 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+32"/>
         <source>%Ln lead(s)</source>
         <translation>
-            <numerusform>%Ln лид</numerusform>
-            <numerusform>%Ln лида</numerusform>
-            <numerusform>%Ln лидов</numerusform>
+            <numerusform>%Ln обращение</numerusform>
+            <numerusform>%Ln обращения</numerusform>
+            <numerusform>%Ln обращений</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3825,7 +3825,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Leads</source>
-        <translation>Лиды</translation>
+        <translation>Обращения</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3835,7 +3835,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Cost per lead</source>
-        <translation>Стоимость лида</translation>
+        <translation>Стоимость обращения</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3851,9 +3851,9 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+21"/>
         <source>%n lead(s) in the previous period</source>
         <translation>
-            <numerusform>%n лид в прошлом периоде</numerusform>
-            <numerusform>%n лида в прошлом периоде</numerusform>
-            <numerusform>%n лидов в прошлом периоде</numerusform>
+            <numerusform>%n обращение в прошлом периоде</numerusform>
+            <numerusform>%n обращения в прошлом периоде</numerusform>
+            <numerusform>%n обращений в прошлом периоде</numerusform>
         </translation>
     </message>
 </context>
@@ -3900,45 +3900,45 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/ui/visits/visits_tab.py" line="+60"/>
         <source>Pool health</source>
-        <translation type="unfinished"></translation>
+        <translation>Состояние пула</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Visits stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Визитов сохранено</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Peak visits per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Пик визитов в минуту</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Peak concurrent visitors</source>
-        <translation type="unfinished"></translation>
+        <translation>Пик одновременных посетителей</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pool size / recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>Размер пула / рекомендуемый</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Collision rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Доля совпадений</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>tokens · %1 if pooled</source>
-        <translation type="unfinished"></translation>
+        <translation>токены · %1 для пула</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%1 of %n pool lead(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 из %n обращения пула</numerusform>
+            <numerusform>%1 из %n обращений пула</numerusform>
+            <numerusform>%1 из %n обращений пула</numerusform>
         </translation>
     </message>
 </context>
@@ -4081,17 +4081,17 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/ui/visits/history_model.py" line="+53"/>
         <source>Line</source>
-        <translation type="unfinished">Строка</translation>
+        <translation>Строка</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason</source>
-        <translation type="unfinished">Причина</translation>
+        <translation>Причина</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Row</source>
-        <translation type="unfinished">Данные строки</translation>
+        <translation>Данные строки</translation>
     </message>
 </context>
 <context>
@@ -4270,168 +4270,168 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/ui/visits/snippet_dialog.py" line="+45"/>
         <source>Website snippet</source>
-        <translation type="unfinished"></translation>
+        <translation>Код для сайта</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Per-visit tokens (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>Токены визитов (рекомендуется)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fixed pool of addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>Постоянный пул адресов</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>One address per line, in the order of the pool</source>
-        <translation type="unfinished"></translation>
+        <translation>По одному адресу в строке, в порядке пула</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> h</source>
-        <translation type="unfinished"></translation>
+        <translation> ч</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Whole page</source>
-        <translation type="unfinished"></translation>
+        <translation>Вся страница</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> дн.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Counter id, e.g. 44147844</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер счётчика, например 44147844</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send to GA4 (gtag)</source>
-        <translation type="unfinished"></translation>
+        <translation>Передавать в GA4 (gtag)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Send to Matomo</source>
-        <translation type="unfinished"></translation>
+        <translation>Передавать в Matomo</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>none</source>
-        <translation type="unfinished">нет</translation>
+        <translation>нет</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Shown address</source>
-        <translation type="unfinished"></translation>
+        <translation>Показываемый адрес</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pool</source>
-        <translation type="unfinished"></translation>
+        <translation>Пул</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hold time</source>
-        <translation type="unfinished"></translation>
+        <translation>Время удержания</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Elements to rewrite</source>
-        <translation type="unfinished"></translation>
+        <translation>Заменять в элементах</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep a token for</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранить токен</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Yandex Metrica</source>
-        <translation type="unfinished"></translation>
+        <translation>Яндекс Метрика</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Google Analytics 4</source>
-        <translation type="unfinished"></translation>
+        <translation>Google Analytics 4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Matomo</source>
-        <translation type="unfinished"></translation>
+        <translation>Matomo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Matomo dimension</source>
-        <translation type="unfinished"></translation>
+        <translation>Параметр Matomo</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Minified</source>
-        <translation type="unfinished"></translation>
+        <translation>Сжатый</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Copy Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать код</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>BigQuery project</source>
-        <translation type="unfinished"></translation>
+        <translation>Проект BigQuery</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>GA4 property id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID ресурса GA4</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Copy Query</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать запрос</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Run this query in BigQuery and save the result as CSV: Mailsource imports it as “GA4 BigQuery query (CSV)”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполните этот запрос в BigQuery и сохраните результат в CSV: Mailsource импортирует его как «GA4 BigQuery query (CSV)».</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Code and installation</source>
-        <translation type="unfinished"></translation>
+        <translation>Код и установка</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GA4 BigQuery query</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос GA4 в BigQuery</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Save Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить настройки</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>The Metrica counter id is a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер счётчика Метрики — это число</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Visitors see: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Посетители видят: %1</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено.</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+130"/>
+        <location filename="../../app/ui/application.py" line="+126"/>
         <source>the team server</source>
         <translation>командный сервер</translation>
     </message>
@@ -4496,9 +4496,9 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+71"/>
         <source>%n lead(s)</source>
         <translation>
-            <numerusform>%n лид</numerusform>
-            <numerusform>%n лида</numerusform>
-            <numerusform>%n лидов</numerusform>
+            <numerusform>%n обращение</numerusform>
+            <numerusform>%n обращения</numerusform>
+            <numerusform>%n обращений</numerusform>
         </translation>
     </message>
 </context>
@@ -4507,89 +4507,89 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/ui/visits/visits_tab.py" line="+22"/>
         <source>Import Visits…</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт визитов…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Website Snippet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Код для сайта…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>or drop a Yandex Metrica, GA4, Matomo or other CSV export here</source>
-        <translation type="unfinished"></translation>
+        <translation>или перетащите сюда выгрузку Яндекс Метрики, GA4, Matomo или другой CSV</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Rejected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Отклонённые строки</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт в CSV…</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>No visits imported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Визиты ещё не импортированы</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Install the website snippet, then import the visits your web analytics exported: a Yandex Metrica Logs API file, a GA4 BigQuery or report export, a Matomo visits log, or any CSV. Each email sent to a tracking token or pool address then shows the visit it came from: source, campaign, keyword, city and device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Установите код на сайт, затем импортируйте визиты, выгруженные из веб-аналитики: файл Logs API Яндекс Метрики, выгрузку GA4 из BigQuery или отчёта, журнал визитов Matomo или любой CSV. Тогда у каждого письма, отправленного на токен отслеживания или адрес из пула, будет виден визит, с которого оно пришло: источник, кампания, ключевая фраза, город и устройство.</translation>
     </message>
     <message>
         <location line="+95"/>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт %1…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Import visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт визитов</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Visit exports (*.tsv *.csv *.txt *.json *.ndjson *.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Выгрузки визитов (*.tsv *.csv *.txt *.json *.ndjson *.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Imported %1 new and %2 updated visits, %3 rows rejected; %4 leads matched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Визитов импортировано: новых — %1, обновлённых — %2; отклонено строк: %3; сопоставлено обращений: %4.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Import cancelled: nothing of it was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт отменён: ничего из него не сохранено.</translation>
     </message>
     <message numerus="yes">
         <location line="+17"/>
         <source>Rejected rows of %1 (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Отклонённые строки файла %1 (%n)</numerusform>
+            <numerusform>Отклонённые строки файла %1 (%n)</numerusform>
+            <numerusform>Отклонённые строки файла %1 (%n)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Export rejected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт отклонённых строк</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">Файлы CSV (*.csv)</translation>
+        <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>%n rejected row(s) saved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Сохранена %n отклонённая строка.</numerusform>
+            <numerusform>Сохранены %n отклонённые строки.</numerusform>
+            <numerusform>Сохранено %n отклонённых строк.</numerusform>
         </translation>
     </message>
 </context>
@@ -4928,17 +4928,17 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/ui/costs/cost_dialog.py" line="+28"/>
         <source>Add a channel first: a cost belongs to a channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала добавьте канал: расход всегда относится к каналу.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The period ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Период заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Enter the amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите сумму.</translation>
     </message>
 </context>
 <context>
@@ -4952,7 +4952,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+141"/>
+        <location filename="../../app/ui/application.py" line="+159"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
@@ -5311,12 +5311,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/core/money.py" line="+63"/>
         <source>“{text}” is not an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{text}» — это не сумма.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The amount cannot be negative: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сумма не может быть отрицательной: {text}</translation>
     </message>
 </context>
 <context>
@@ -5324,130 +5324,130 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/core/reports/costs.py" line="+234"/>
         <source>There is no channel “{name}” in this client.</source>
-        <translation type="unfinished"></translation>
+        <translation>У этого клиента нет канала «{name}».</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>“{period}” is not a period: write a month (2026-03) or two dates (2026-03-01..2026-03-15).</source>
-        <translation type="unfinished"></translation>
+        <translation>«{period}» — это не период: укажите месяц (2026-03) или две даты (2026-03-01..2026-03-15).</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Channel #{id} is not a channel of this client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Канал №{id} не принадлежит этому клиенту.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The period ends ({end}) before it starts ({start}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Период заканчивается ({end}) раньше, чем начинается ({start}).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>A cost cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Расход не может быть отрицательным.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The cost is in {given}, but this client&apos;s reports are in {currency}. Mailsource does not convert currencies: enter the amount in {currency}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Расход указан в {given}, а отчёты этого клиента ведутся в {currency}. Mailsource не пересчитывает валюты: укажите сумму в {currency}.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Cost #{id} does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>Расхода №{id} нет (или уже нет).</translation>
     </message>
     <message>
         <location line="+6"/>
         <location filename="../../app/core/reports/deals.py" line="+73"/>
         <location filename="../../app/core/reports/numbers.py" line="+242"/>
         <source>Client #{id} does not exist (any more).</source>
-        <translation type="unfinished">Клиента №{id} не существует (больше нет).</translation>
+        <translation>Клиента №{id} нет (или уже нет).</translation>
     </message>
     <message>
         <location filename="../../app/core/reports/csvfile.py" line="+67"/>
         <source>Cannot read {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся прочитать {path}: {reason}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the pasted text</source>
-        <translation type="unfinished"></translation>
+        <translation>вставленный текст</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{path} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} пуст.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>{path} has no “{column}” column (header: {header}).</source>
-        <translation type="unfinished"></translation>
+        <translation>В {path} нет столбца «{column}» (заголовок: {header}).</translation>
     </message>
     <message>
         <location filename="../../app/core/reports/deals.py" line="+18"/>
         <source>“{text}” is not a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{text}» — это не дата.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>“{text}” is not a lead number.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{text}» — это не номер обращения.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Lead #{id} is not a lead of this client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обращение №{id} не относится к этому клиенту.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No lead number and no email address on this line.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этой строке нет ни номера обращения, ни адреса эл. почты.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>No lead from {email}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обращений от {email} нет.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No lead from {email} within {days} days of {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обращений от {email} в пределах {days} дн. от {date} нет.</translation>
     </message>
     <message>
         <location filename="../../app/core/reports/exports/csv_export.py" line="+57"/>
         <source>The CSV delimiter must be “;” or “,”, not “{d}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Разделитель CSV должен быть «;» или «,», а не «{d}».</translation>
     </message>
     <message>
         <location filename="../../app/core/reports/exports/pdf.py" line="+95"/>
         <source>{n} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} с</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{n} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} мин</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{n} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ч</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} days</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} дн.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Results by channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Результаты по каналам</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+61"/>
         <source>Lead report</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчёт по обращениям</translation>
     </message>
     <message>
         <location line="-41"/>
@@ -5459,12 +5459,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+37"/>
         <location line="+144"/>
         <source>Leads</source>
-        <translation type="unfinished">Обращения</translation>
+        <translation>Обращения</translation>
     </message>
     <message>
         <location line="-540"/>
         <source>Page {n} of {total}</source>
-        <translation type="unfinished">Страница {n} из {total}</translation>
+        <translation>Страница {n} из {total}</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -5472,12 +5472,12 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location filename="../../app/core/reports/exports/tables.py" line="-174"/>
         <location line="+34"/>
         <source>Cost</source>
-        <translation type="unfinished">Расходы</translation>
+        <translation>Расход</translation>
     </message>
     <message>
         <location line="-288"/>
         <source>per lead: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>за обращение: {value}</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5486,118 +5486,118 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location filename="../../app/core/reports/exports/tables.py" line="-36"/>
         <location line="+38"/>
         <source>Deals</source>
-        <translation type="unfinished">Сделки</translation>
+        <translation>Сделки</translation>
     </message>
     <message>
         <location line="-334"/>
         <source>revenue: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>выручка: {value}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Return on ad spend</source>
-        <translation type="unfinished"></translation>
+        <translation>Окупаемость рекламы</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>revenue ÷ cost</source>
-        <translation type="unfinished"></translation>
+        <translation>выручка ÷ расход</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Median response</source>
-        <translation type="unfinished"></translation>
+        <translation>Медиана ответа</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>90% within {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>90 % — в пределах {value}</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../../app/core/reports/exports/tables.py" line="-39"/>
         <source>Unreplied</source>
-        <translation type="unfinished"></translation>
+        <translation>Без ответа</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tracked: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>с отслеживанием: {value}</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Leads over time by channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Обращения по дням и каналам</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>new {new} · repeat {repeat}</source>
-        <translation type="unfinished"></translation>
+        <translation>новых {new} · повторных {repeat}</translation>
     </message>
     <message>
         <location line="+25"/>
         <location line="+324"/>
         <source>No leads in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>За этот период обращений нет.</translation>
     </message>
     <message>
         <location line="-285"/>
         <location line="+175"/>
         <location filename="../../app/core/reports/numbers.py" line="+37"/>
         <source>Untracked (main address)</source>
-        <translation type="unfinished"></translation>
+        <translation>Без отслеживания</translation>
     </message>
     <message>
         <location line="-164"/>
         <location line="+92"/>
         <source>leads</source>
-        <translation type="unfinished"></translation>
+        <translation>обращений</translation>
     </message>
     <message>
         <location line="-67"/>
         <location filename="../../app/core/reports/exports/tables.py" line="+61"/>
         <source>Channels</source>
-        <translation type="unfinished">Каналы</translation>
+        <translation>Каналы</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Leads and cost per lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Обращения и стоимость обращения</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>{value} per lead</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} за обращение</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>cost {value}, no leads</source>
-        <translation type="unfinished"></translation>
+        <translation>расход {value}, обращений нет</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Response time</source>
-        <translation type="unfinished">Время ответа</translation>
+        <translation>Время ответа</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>New and repeat contacts</source>
-        <translation type="unfinished">Новые и повторные обращения</translation>
+        <translation>Новые и повторные обращения</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>новые</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>повторные</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Leads without a reply: {n}. Median response: {median}; 90% within {p90}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обращений без ответа: {n}. Медиана ответа: {median}; 90 % — в пределах {p90}.</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -5606,19 +5606,19 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location line="+49"/>
         <location line="+28"/>
         <source>Channel</source>
-        <translation type="unfinished">Канал</translation>
+        <translation>Канал</translation>
     </message>
     <message>
         <location line="-196"/>
         <location filename="../../app/core/reports/exports/tables.py" line="-92"/>
         <location line="+94"/>
         <source>Repeat</source>
-        <translation type="unfinished">Повтор</translation>
+        <translation>Повторные</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Per lead</source>
-        <translation type="unfinished"></translation>
+        <translation>За обращение</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5626,316 +5626,316 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
         <location filename="../../app/core/reports/exports/tables.py" line="-90"/>
         <location line="+38"/>
         <source>Revenue</source>
-        <translation type="unfinished">Выручка</translation>
+        <translation>Выручка</translation>
     </message>
     <message>
         <location line="-48"/>
         <location filename="../../app/core/reports/exports/tables.py" line="-35"/>
         <location line="+36"/>
         <source>ROAS</source>
-        <translation type="unfinished">ROAS</translation>
+        <translation>ROAS</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+48"/>
         <source>Median reply</source>
-        <translation type="unfinished">Медиана ответа</translation>
+        <translation>Медиана ответа</translation>
     </message>
     <message>
         <location line="-39"/>
         <location filename="../../app/core/reports/numbers.py" line="+155"/>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(не задано)</translation>
     </message>
     <message>
         <location line="+20"/>
         <location line="+3"/>
         <source>Results by source</source>
-        <translation type="unfinished"></translation>
+        <translation>Результаты по источникам</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Results by campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Результаты по кампаниям</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Results by keyword</source>
-        <translation type="unfinished"></translation>
+        <translation>Результаты по ключевым фразам</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+3"/>
         <location filename="../../app/core/reports/exports/tables.py" line="-27"/>
         <source>Source</source>
-        <translation type="unfinished">Источник</translation>
+        <translation>Источник</translation>
     </message>
     <message>
         <location line="-2"/>
         <location filename="../../app/core/reports/exports/tables.py" line="+2"/>
         <source>Campaign</source>
-        <translation type="unfinished">Кампания</translation>
+        <translation>Кампания</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../app/core/reports/exports/tables.py" line="+1"/>
         <source>Keyword</source>
-        <translation type="unfinished">Ключевое слово</translation>
+        <translation>Ключевая фраза</translation>
     </message>
     <message>
         <location line="+4"/>
         <location filename="../../app/core/reports/exports/tables.py" line="+54"/>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Визиты</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../app/core/reports/exports/tables.py" line="+1"/>
         <source>Leads per visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Конверсия визита</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>(continued)</source>
-        <translation type="unfinished"></translation>
+        <translation>(продолжение)</translation>
     </message>
     <message>
         <location line="+75"/>
         <location filename="../../app/core/reports/exports/tables.py" line="+14"/>
         <source>Received</source>
-        <translation type="unfinished">Получено</translation>
+        <translation>Получено</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../app/core/reports/exports/tables.py" line="+1"/>
         <source>Sender</source>
-        <translation type="unfinished">Отправитель</translation>
+        <translation>Отправитель</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../app/core/reports/exports/tables.py" line="+2"/>
         <source>Subject</source>
-        <translation type="unfinished">Тема</translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../app/core/reports/exports/tables.py" line="+4"/>
         <source>Status</source>
-        <translation type="unfinished">Состояние</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deal</source>
-        <translation type="unfinished">Сделка</translation>
+        <translation>Сделка</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Leads (first {n} of {total})</source>
-        <translation type="unfinished"></translation>
+        <translation>Обращения (первые {n} из {total})</translation>
     </message>
     <message>
         <location filename="../../app/core/reports/exports/tables.py" line="-96"/>
         <source>New</source>
-        <translation type="unfinished">Новый</translation>
+        <translation>Новое</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Replied</source>
-        <translation type="unfinished">С ответом</translation>
+        <translation>С ответом</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+34"/>
         <source>Cost per lead</source>
-        <translation type="unfinished">Стоимость лида</translation>
+        <translation>Стоимость обращения</translation>
     </message>
     <message>
         <location line="-32"/>
         <location line="+36"/>
         <source>Median response, min</source>
-        <translation type="unfinished"></translation>
+        <translation>Медиана ответа, мин</translation>
     </message>
     <message>
         <location line="-35"/>
         <location line="+36"/>
         <source>90% response, min</source>
-        <translation type="unfinished"></translation>
+        <translation>90 % ответов, мин</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>Medium</source>
-        <translation type="unfinished">Канал (medium)</translation>
+        <translation>Тип трафика</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Город</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Устройство</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Client</source>
-        <translation type="unfinished">Клиент</translation>
+        <translation>Клиент</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Period</source>
-        <translation type="unfinished">Период</translation>
+        <translation>Период</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Валюта</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New contacts</source>
-        <translation type="unfinished">Новые обращения</translation>
+        <translation>Новые обращения</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repeat contacts</source>
-        <translation type="unfinished">Повторные обращения</translation>
+        <translation>Повторные обращения</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tracked share</source>
-        <translation type="unfinished"></translation>
+        <translation>Доля отслеженных</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Unreplied leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Обращения без ответа</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Сводка</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Показатель</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+18"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Значение</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Breakdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Разрез</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Источники</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Lead</source>
-        <translation type="unfinished">Лид</translation>
+        <translation>Обращение</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Address</source>
-        <translation type="unfinished">Адрес</translation>
+        <translation>Адрес</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tracking address</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрес отслеживания</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tags</source>
-        <translation type="unfinished">Метки</translation>
+        <translation>Метки</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Response, min</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ, мин</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deal amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Сумма сделки</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deal date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата сделки</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>yes</source>
-        <translation type="unfinished">да</translation>
+        <translation>да</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished">нет</translation>
+        <translation>нет</translation>
     </message>
     <message>
         <location line="+118"/>
         <source>Cannot write {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся записать {path}: {reason}</translation>
     </message>
     <message>
         <location filename="../../app/core/reports/numbers.py" line="-370"/>
         <source>under 15 min</source>
-        <translation type="unfinished"></translation>
+        <translation>до 15 мин</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>15–60 min</source>
-        <translation type="unfinished"></translation>
+        <translation>15–60 мин</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>1–4 h</source>
-        <translation type="unfinished"></translation>
+        <translation>1–4 ч</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>4–24 h</source>
-        <translation type="unfinished"></translation>
+        <translation>4–24 ч</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>1–3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>1–3 дня</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>over 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>более 3 дней</translation>
     </message>
     <message>
         <location line="+230"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Итого</translation>
     </message>
     <message>
         <location filename="../../app/core/reports/overview.py" line="+97"/>
         <source>Mailbox {name}: the last sync failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Почтовый ящик {name}: последняя синхронизация не удалась.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>No visits imported yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Визиты ещё не загружены.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Visits not imported for {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Визиты не загружались {days} дн.</translation>
     </message>
 </context>
 <context>

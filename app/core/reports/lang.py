@@ -2,8 +2,8 @@
 
 A client may want a Russian report from an English interface (or the CLI, which has no Qt
 translator). ``in_language("ru")`` installs, for the current thread only, a translator that reads
-``resources/translations/mailsource_ru.ts`` directly (no Qt), with :data:`FALLBACK_RU` for the
-report strings until the ``.ts`` holds them.
+``resources/translations/mailsource_ru.ts`` directly (no Qt); a string the ``.ts`` does not
+translate stays in English.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app.core.i18n import Translator, translator_override
-from app.core.reports.ru_fallback import FALLBACK_RU
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +57,7 @@ def translator_for(language: str) -> Translator:
     messages = _ts_messages("ru")
 
     def russian(context: str, text: str) -> str:
-        return messages.get((context, text)) or FALLBACK_RU.get(text, text)
+        return messages.get((context, text), text)
 
     return russian
 
