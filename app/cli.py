@@ -57,10 +57,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; ``commands=False`` gives only the global options (the GUI's)."""
     p = _Parser(
         prog="mailsource",
         description="Mailsource: which advertising channel each inbound email came from.",
+        add_help=commands,  # help always comes from the full parser
     )
     p.add_argument("--version", action="version", version=f"Mailsource {__version__}")
     p.add_argument("--data-dir", metavar="DIR", help="data folder (default: the user data folder)")
@@ -75,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="start offscreen, open and migrate the database, show the main window, exit",
     )
     p.add_argument("-v", "--verbose", action="store_true", help="log more")
+    if not commands:
+        p.set_defaults(command=None)
+        return p
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     clients = sub.add_parser("clients", help="list and change client projects")
@@ -186,7 +191,12 @@ def _add_mailbox_commands(sub: Any) -> None:
 
 def run(argv: Sequence[str]) -> int:
     """Parse ``argv`` and run; returns the process exit code."""
-    args = build_parser().parse_args(list(argv))
+    argv = list(argv)
+    # Opening the GUI needs only the global options: building every command's parser first
+    # would cost the window a noticeable part of its start-up.
+    args, rest = build_parser(commands=False).parse_known_args(argv)
+    if rest or "-h" in argv or "--help" in argv:
+        args = build_parser().parse_args(argv)
     if args.demo or args.smoke_test or args.command in (None, "gui"):
         from app.ui.application import run_gui
 

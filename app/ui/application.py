@@ -13,6 +13,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from app import APP_NAME, ORG_NAME, __version__
@@ -83,10 +84,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
-    from PySide6.QtNetwork import QLocalServer
     from PySide6.QtWidgets import QApplication
 
-    from app.ui import crash
     from app.ui.i18n import install_language
     from app.ui.resources import icon_path
 
@@ -101,7 +100,8 @@ def run_gui(args: argparse.Namespace) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     settings = load_settings(location.settings_file)
     install_language(app, args.lang or settings.language)
-    crash.install(log_file, show_dialog=not smoke)
+    # Until the crash dialog is installed (once the window shows), a bug is at least logged.
+    sys.excepthook = _log_uncaught
 
     lock = DataFolderLock(location.data_dir)
     try:
@@ -121,14 +121,32 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from app.ui.main_window import MainWindow
 
-    server = QLocalServer()
-    name = _instance_name(location)
-    QLocalServer.removeServer(name)  # a crashed run may have left its socket; we hold the lock
-    server.listen(name)
     state = QSettings(str(location.config_dir / "ui-state.ini"), QSettings.Format.IniFormat)
     team = bool(args.db_url or os.environ.get(DB_URL_ENV) or settings.database_url)
     where = app.translate("Startup", "the team server") if team else str(location.data_dir)
     window = MainWindow(None, state, demo=demo, opening=where)
+
+    restart = {"wanted": False}
+
+    def on_restart() -> None:
+        restart["wanted"] = True
+        window.close()
+
+    window.restart_requested.connect(on_restart)
+    window.show()
+    log.info("Main window shown")
+    if smoke:
+        print("smoke test: window shown", flush=True)
+    from PySide6.QtNetwork import QLocalServer
+
+    from app.ui import crash
+
+    crash.install(log_file, show_dialog=not smoke)
+    # Another start on this data folder asks this window forward through a local socket.
+    server = QLocalServer()
+    name = _instance_name(location)
+    QLocalServer.removeServer(name)  # a crashed run may have left its socket; we hold the lock
+    server.listen(name)
 
     def activate() -> None:
         while server.hasPendingConnections():
@@ -141,17 +159,6 @@ def run_gui(args: argparse.Namespace) -> int:
         window.activateWindow()
 
     server.newConnection.connect(activate)
-    restart = {"wanted": False}
-
-    def on_restart() -> None:
-        restart["wanted"] = True
-        window.close()
-
-    window.restart_requested.connect(on_restart)
-    window.show()
-    log.info("Main window shown")
-    if smoke:
-        print("smoke test: window shown", flush=True)
     opener = _WorkspaceOpener(location, args, window, smoke=smoke, demo=demo)
     opener.start()
     code = app.exec()
@@ -170,6 +177,13 @@ def run_gui(args: argparse.Namespace) -> int:
         program, arguments = _restart_command()
         QProcess.startDetached(program, arguments)
     return opener.exit_code if opener.exit_code else code
+
+
+def _log_uncaught(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    log.critical("Unhandled exception during start-up", exc_info=(exc_type, exc, tb))
+    sys.__excepthook__(exc_type, exc, tb)
 
 
 def _tell(exc: AppError, smoke: bool) -> None:
