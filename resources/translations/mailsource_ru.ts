@@ -1933,7 +1933,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+7"/>
         <source>Column mapping</source>
-        <translation>Сопоставление столбцов</translation>
+        <translation>Схема столбцов</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1948,7 +1948,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+13"/>
         <source>(none saved yet: map the columns)</source>
-        <translation>(пока нет сохранённых: сопоставьте столбцы)</translation>
+        <translation>(пока нет — сопоставьте столбцы)</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -3835,7 +3835,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>Cost per lead</source>
-        <translation>Стоимость обращения</translation>
+        <translation>Цена обращения</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4275,7 +4275,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+7"/>
         <source>Per-visit tokens (recommended)</source>
-        <translation>Токены визитов (рекомендуется)</translation>
+        <translation>Токены (рекомендуется)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4532,7 +4532,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+25"/>
         <source>No visits imported yet</source>
-        <translation>Визиты ещё не импортированы</translation>
+        <translation>Визиты ещё не загружены</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5890,7 +5890,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location filename="../../app/core/reports/numbers.py" line="-370"/>
         <source>under 15 min</source>
-        <translation>до 15 мин</translation>
+        <translation>&lt; 15 мин</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5915,7 +5915,7 @@ Quit Mailsource, replace the files there (and the PySide6 modules in the folder 
     <message>
         <location line="+1"/>
         <source>over 3 days</source>
-        <translation>более 3 дней</translation>
+        <translation>&gt; 3 дней</translation>
     </message>
     <message>
         <location line="+230"/>
