@@ -6,7 +6,7 @@ from __future__ import annotations
 import zoneinfo
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -288,8 +288,5 @@ class ImportDialog(QDialog):
 
 
 def _size(size: int) -> str:
-    if size >= 1 << 30:
-        return f"{size / (1 << 30):.1f} GB"
-    if size >= 1 << 20:
-        return f"{size / (1 << 20):.1f} MB"
-    return f"{max(1, size // 1024)} KB"
+    # The locale's own units and decimal sign ("1,1 МБ" in Russian).
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
