@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
@@ -84,21 +84,38 @@ class ChartView(QWidget):
         """What the pointer shows now ("" off the bars); tests read it."""
         self._series: Any = None
         self.draws = 0
+        self.redraw_pending = False
 
     # -- public --------------------------------------------------------------------------------
     @property
     def showing_empty(self) -> bool:
         return self.stack.currentWidget() is self.empty
 
-    def set_series(self, series: Any) -> None:
-        """Draw ``series`` (``None`` or an empty one shows the empty state)."""
+    def set_series(self, series: Any, *, defer: bool = False) -> None:
+        """Draw ``series`` (``None`` or an empty one shows the empty state).
+
+        ``defer`` builds the figure on the next turn of the event loop: a canvas that just
+        became visible then paints its old figure at once, and the new one is built and
+        rendered on turns of their own instead of all in one long paint.
+        """
         self._series = series
         if series is None or series.empty:
+            self.redraw_pending = False
             self.stack.setCurrentWidget(self.empty)
             return
         self._ensure_canvas()
         self.stack.setCurrentWidget(self.canvas)
-        self.redraw()
+        if not defer:
+            self.redraw_pending = False
+            self.redraw()
+        elif not self.redraw_pending:
+            self.redraw_pending = True
+            QTimer.singleShot(0, self._on_deferred_redraw)
+
+    def _on_deferred_redraw(self) -> None:
+        if self.redraw_pending:
+            self.redraw_pending = False
+            self.redraw()
 
     def redraw(self) -> None:
         if self.canvas is None or self._series is None or self._series.empty:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from app.core.reports.numbers import ReportService
 
 REPORTS_QUEUE = "reports"
+CHART_SPACING_MS = 60
 """Report numbers run on their own queue: a long aggregate never delays the journal."""
 
 DASHBOARD_PRESETS = (
@@ -342,15 +343,27 @@ class DashboardTab(QWidget):
     @property
     def charts_pending(self) -> bool:
         """Charts of the last report still waiting for their turn to draw."""
-        return bool(self._pending)
+        charts = (
+            self.time_chart,
+            self.channel_chart,
+            self.cpl_chart,
+            self.repeat_chart,
+            self.response_chart,
+            self.source_chart,
+            self.campaign_chart,
+            self.keyword_chart,
+        )
+        return bool(self._pending) or any(c.redraw_pending for c in charts)
 
     def _draw_next_chart(self) -> None:
         if not self._pending:
             return
         chart, series = self._pending.pop(0)
-        chart.set_series(series())
+        chart.set_series(series(), defer=True)
         if self._pending:
-            QTimer.singleShot(0, self._draw_next_chart)
+            # A pause between charts lets each one's build and render fall on turns of their
+            # own rather than one long pass of queued work.
+            QTimer.singleShot(CHART_SPACING_MS, self._draw_next_chart)
 
     # -- clicks --------------------------------------------------------------------------------
     def _period_filters(self) -> JournalFilters:
