@@ -14,24 +14,20 @@ Prints ``bundle size: <MB> (target < 220 MB)`` (MiB, as ``du`` counts) and, last
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+
+from startup import _env, time_to_line  # noqa: E402 - the same timing as the start-up bench
+
 SIZE_TARGET_MB = 220
 RATIO_TARGET = 1.1
 MARKER = "smoke test: window shown"
-
-
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MAILSOURCE_")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    return env
 
 
 def disk_size(folder: Path) -> int:
@@ -41,24 +37,6 @@ def disk_size(folder: Path) -> int:
         if not path.is_symlink():
             total += path.stat().st_blocks * 512
     return total
-
-
-def time_to_line(cmd: list[str], marker: str) -> float:
-    """Seconds from spawning ``cmd`` until it prints a line containing ``marker``."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_env(), cwd=REPO, text=True
-    )
-    assert proc.stdout is not None
-    elapsed = None
-    for line in proc.stdout:
-        if elapsed is None and marker in line:
-            elapsed = time.perf_counter() - start
-    proc.stdout.close()
-    proc.wait(timeout=120)
-    if elapsed is None:
-        raise RuntimeError(f"{cmd} exited ({proc.returncode}) without printing {marker!r}")
-    return elapsed
 
 
 def main() -> int:

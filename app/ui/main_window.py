@@ -509,31 +509,21 @@ class MainWindow(QMainWindow):
         except AppError as exc:
             show_error(self, exc)
             return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Delete client"))
-        box.setText(self.tr("Delete “{name}” and all of its data?").format(name=client.name))
-        box.setInformativeText(
+        answer = self._confirm_delete(
+            self.tr("Delete client"),
+            self.tr("Delete “{name}” and all of its data?").format(name=client.name),
             self.tr(
                 "Its %n channel(s) and everything recorded for it are removed for good. "
                 "Archiving hides the client but keeps its history.",
                 "",
                 client.channel_count,
-            )
+            ),
+            "" if client.archived else self.tr("Archive Instead"),
         )
-        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        archive = box.addButton(self.tr("Archive Instead"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        if client.archived:
-            archive.hide()
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is archive:
+        if answer == "other":
             self.set_archived(True)
             return
-        if clicked is not delete:
+        if answer != "delete":
             return
         row = self.client_list.model.row_of(client_id)
         try:
@@ -548,6 +538,27 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Client “{name}” deleted.").format(name=client.name), 6000
         )
+
+    def _confirm_delete(self, title: str, text: str, info: str, other: str) -> str:
+        """Ask before deleting for good: ``"delete"``, ``"other"`` (the gentler ``other``
+        action, e.g. archive) or ``""`` (cancelled, the default button)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setText(text)
+        box.setInformativeText(info)
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        gentler = box.addButton(other, QMessageBox.ButtonRole.AcceptRole) if other else None
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is delete:
+            return "delete"
+        if gentler is not None and clicked is gentler:
+            return "other"
+        return ""
 
     # -- channel operations ----------------------------------------------------------------------
     def new_channel(self) -> None:
@@ -596,26 +607,16 @@ class MainWindow(QMainWindow):
         except AppError as exc:
             show_error(self, exc)
             return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Delete channel"))
-        box.setText(self.tr("Delete the channel “{name}”?").format(name=channel.name))
-        box.setInformativeText(
-            self.tr("Pausing keeps the channel and its history but stops expecting leads from it.")
+        answer = self._confirm_delete(
+            self.tr("Delete channel"),
+            self.tr("Delete the channel “{name}”?").format(name=channel.name),
+            self.tr("Pausing keeps the channel and its history but stops expecting leads from it."),
+            self.tr("Pause Instead") if channel.active else "",
         )
-        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        pause = box.addButton(self.tr("Pause Instead"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        if not channel.active:
-            pause.hide()
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is pause:
+        if answer == "other":
             self.toggle_channel(channel_id)
             return
-        if clicked is not delete:
+        if answer != "delete":
             return
         try:
             changes = self.ws.channels.delete(channel_id)
