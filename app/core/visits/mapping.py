@@ -13,37 +13,14 @@ from typing import Any
 
 from app.core.errors import ValidationError
 from app.core.i18n import translate
+from app.core.visits.model import STORED_FIELDS
 from app.core.visits.options import parse_zone
 
-MAPPABLE_FIELDS = (
-    "visit_id",
-    "started_at",
-    "token",
-    "pool_index",
-    "traffic_source",
-    "source",
-    "medium",
-    "campaign",
-    "keyword",
-    "content",
-    "referrer",
-    "landing_page",
-    "country",
-    "city",
-    "device",
-    "os",
-    "browser",
-    "screen",
-    "duration_s",
-    "page_views",
-    "metrica_client_id",
-    "ga_user_pseudo_id",
-    "gclid",
-    "matomo_visitor_id",
-    "contact_action",
-    "contact_page",
+MAPPABLE_FIELDS = tuple(
+    name for name in STORED_FIELDS if name not in ("source_format", "counter_id", "is_new_visitor")
 )
-"""Visit fields a column can be mapped to, in the order the dialog lists them."""
+"""Visit fields a column can be mapped to, in the order the dialog lists them: the stored
+fields except the format, counter id and new-visitor flag, which a plain CSV does not carry."""
 
 REQUIRED_FIELDS = ("started_at",)
 

@@ -1,4 +1,4 @@
-"""Small helpers the format parsers share: empty values, numbers, times, bots."""
+"""Small helpers the format parsers share: empty values, numbers, times, bots, row checks."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from app.core.i18n import translate
 from app.core.visits.encoding import BAD_CHAR
-from app.core.visits.model import ContactAction, Visit
+from app.core.visits.model import ContactAction, ImportReport, Visit
 
 ParsedRows = Iterator[Visit | None]
 
@@ -99,6 +100,48 @@ def screen(width: object, height: object) -> str | None:
 def excerpt(text: str, limit: int = 200) -> str:
     """The start of a raw row, safe to show."""
     return text[:limit].replace(BAD_CHAR, "\ufffd")
+
+
+def bad_bytes_reason() -> str:
+    """The reject reason for a row with bytes the file's encoding cannot decode."""
+    return translate("visits", "bytes that are not valid in the file's encoding")
+
+
+def column_count_reason(expected: int, found: int) -> str:
+    """The reject reason for a row with the wrong number of cells."""
+    return translate("visits", "expected {expected} columns, found {found}").format(
+        expected=expected, found=found
+    )
+
+
+def bad_time_reason(value: str) -> str:
+    """The reject reason for an unreadable date and time (the value cut to 40 characters)."""
+    return translate("visits", "unreadable date and time: {value}").format(value=value[:40])
+
+
+def bot_reason() -> str:
+    """The reject reason for a visit a headless browser made."""
+    return translate("visits", "robot visit (headless browser)")
+
+
+def reject_malformed_row(
+    report: ImportReport, line: int, row: list[str], raw: str, width: int, *, trim: bool = True
+) -> bool:
+    """Reject a CSV row with undecodable bytes or a cell count other than ``width``.
+
+    Returns True when the row was rejected. With ``trim``, empty cells past ``width`` are first
+    dropped from ``row`` in place: Excel re-saves add them, and only real extra data is an error.
+    """
+    if has_bad_chars(raw):
+        report.reject(line, bad_bytes_reason(), excerpt(raw))
+        return True
+    if trim:
+        while len(row) > width and not row[-1].strip():
+            row.pop()
+    if len(row) != width:
+        report.reject(line, column_count_reason(width, len(row)), excerpt(raw))
+        return True
+    return False
 
 
 class FileFormatError(Exception):

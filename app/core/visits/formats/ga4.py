@@ -22,12 +22,13 @@ from app.core.i18n import translate
 from app.core.visits.formats.common import (
     FileFormatError,
     ParsedRows,
+    bot_reason,
     clean,
     contact_action,
     excerpt,
     from_epoch,
-    has_bad_chars,
     is_bot_browser,
+    reject_malformed_row,
     to_int_or_none,
 )
 from app.core.visits.formats.jsonstream import iter_json
@@ -254,12 +255,7 @@ class _Folder:
 
     def _finish(self, user: str, session: _Session) -> Visit | None:
         if is_bot_browser(session.fields.get("browser")):
-            self.report.reject(
-                session.line,
-                translate("visits", "robot visit (headless browser)"),
-                session.visit_id,
-                RejectKind.BOT,
-            )
+            self.report.reject(session.line, bot_reason(), session.visit_id, RejectKind.BOT)
             return None
         visit = session.visit(user)
         if self.fmt is not VisitFormat.GA4_NDJSON:
@@ -387,21 +383,7 @@ def parse_flat_csv(
             continue
         report.rows_read += 1
         raw = ",".join(row)
-        if has_bad_chars(raw):
-            report.reject(line, _bad_bytes(), excerpt(raw))
-            yield None
-            continue
-        # Excel re-saves add empty trailing cells; only real extra data is an error.
-        while len(row) > width and not row[-1].strip():
-            row.pop()
-        if len(row) != width:
-            report.reject(
-                line,
-                translate("visits", "expected {expected} columns, found {found}").format(
-                    expected=width, found=len(row)
-                ),
-                excerpt(raw),
-            )
+        if reject_malformed_row(report, line, row, raw, width):
             yield None
             continue
         try:
@@ -467,7 +449,3 @@ def _flat_timestamp(micros: str | None, iso: str | None) -> int:
             value=(micros or iso or "")[:40]
         )
     )
-
-
-def _bad_bytes() -> str:
-    return translate("visits", "bytes that are not valid in the file's encoding")

@@ -21,11 +21,13 @@ from app.core.i18n import translate
 from app.core.visits.formats.common import (
     FileFormatError,
     ParsedRows,
+    bad_time_reason,
+    bot_reason,
     clean,
     excerpt,
-    has_bad_chars,
     is_bot_browser,
     local_to_utc,
+    reject_malformed_row,
 )
 from app.core.visits.model import ImportReport, RejectKind, Visit, VisitFormat
 
@@ -177,35 +179,12 @@ def parse(text: TextIO, zone: ZoneInfo | None, report: ImportReport, delimiter: 
         if _is_total(row, width):
             report.rows_read -= 1
             continue
-        if has_bad_chars(raw):
-            report.reject(
-                line,
-                translate("visits", "bytes that are not valid in the file's encoding"),
-                excerpt(raw),
-            )
-            yield None
-            continue
-        while len(row) > width and not row[-1].strip():
-            row.pop()
-        if len(row) != width:
-            report.reject(
-                line,
-                translate("visits", "expected {expected} columns, found {found}").format(
-                    expected=width, found=len(row)
-                ),
-                excerpt(raw),
-            )
+        if reject_malformed_row(report, line, row, raw, width):
             yield None
             continue
         started = _parse_date(row[date_col], zone)
         if started is None:
-            report.reject(
-                line,
-                translate("visits", "unreadable date and time: {value}").format(
-                    value=row[date_col][:40]
-                ),
-                excerpt(raw),
-            )
+            report.reject(line, bad_time_reason(row[date_col]), excerpt(raw))
             yield None
             continue
 
@@ -216,12 +195,7 @@ def parse(text: TextIO, zone: ZoneInfo | None, report: ImportReport, delimiter: 
 
         browser = cell("browser")
         if is_bot_browser(browser):
-            report.reject(
-                line,
-                translate("visits", "robot visit (headless browser)"),
-                excerpt(raw),
-                RejectKind.BOT,
-            )
+            report.reject(line, bot_reason(), excerpt(raw), RejectKind.BOT)
             yield None
             continue
         source, medium = cell("source"), cell("medium")

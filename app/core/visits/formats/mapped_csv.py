@@ -12,16 +12,24 @@ from app.core.i18n import translate
 from app.core.visits.formats.common import (
     FileFormatError,
     ParsedRows,
+    bad_time_reason,
+    bot_reason,
     clean,
     contact_action,
     excerpt,
     from_epoch,
-    has_bad_chars,
     is_bot_browser,
     local_to_utc,
+    reject_malformed_row,
     to_int,
 )
-from app.core.visits.mapping import TIME_AUTO, TIME_EPOCH, TIME_EPOCH_MS, ColumnMapping
+from app.core.visits.mapping import (
+    MAPPABLE_FIELDS,
+    TIME_AUTO,
+    TIME_EPOCH,
+    TIME_EPOCH_MS,
+    ColumnMapping,
+)
 from app.core.visits.model import ImportReport, RejectKind, Visit, VisitFormat
 from app.core.visits.options import parse_zone
 
@@ -34,28 +42,16 @@ _AUTO_FORMATS = (
     "%Y%m%d%H",
     "%Y%m%d",
 )
-_TEXT_FIELDS = (
-    "token",
-    "traffic_source",
-    "source",
-    "medium",
-    "campaign",
-    "keyword",
-    "content",
-    "referrer",
-    "landing_page",
-    "country",
-    "city",
-    "device",
-    "os",
-    "browser",
-    "screen",
-    "metrica_client_id",
-    "ga_user_pseudo_id",
-    "gclid",
-    "matomo_visitor_id",
-    "contact_page",
+_CONVERTED_FIELDS = (
+    "visit_id",
+    "started_at",
+    "pool_index",
+    "duration_s",
+    "page_views",
+    "contact_action",
 )
+"""Mapped fields :func:`parse` reads into their own types; the others are copied as text."""
+_TEXT_FIELDS = tuple(name for name in MAPPABLE_FIELDS if name not in _CONVERTED_FIELDS)
 
 
 def parse_time(value: str, time_format: str, zone: ZoneInfo | None) -> datetime:
@@ -121,24 +117,7 @@ def parse(
             continue
         report.rows_read += 1
         raw = (mapping.delimiter or delimiter).join(row)
-        if has_bad_chars(raw):
-            report.reject(
-                line,
-                translate("visits", "bytes that are not valid in the file's encoding"),
-                excerpt(raw),
-            )
-            yield None
-            continue
-        while len(row) > width and not row[-1].strip():
-            row.pop()
-        if len(row) != width:
-            report.reject(
-                line,
-                translate("visits", "expected {expected} columns, found {found}").format(
-                    expected=width, found=len(row)
-                ),
-                excerpt(raw),
-            )
+        if reject_malformed_row(report, line, row, raw, width):
             yield None
             continue
         values = {target: clean(row[i]) for target, i in index.items()}
@@ -146,20 +125,11 @@ def parse(
         try:
             started = parse_time(stamp, mapping.time_format, zone)
         except ValueError:
-            report.reject(
-                line,
-                translate("visits", "unreadable date and time: {value}").format(value=stamp[:40]),
-                excerpt(raw),
-            )
+            report.reject(line, bad_time_reason(stamp), excerpt(raw))
             yield None
             continue
         if is_bot_browser(values.get("browser")):
-            report.reject(
-                line,
-                translate("visits", "robot visit (headless browser)"),
-                excerpt(raw),
-                RejectKind.BOT,
-            )
+            report.reject(line, bot_reason(), excerpt(raw), RejectKind.BOT)
             yield None
             continue
         try:

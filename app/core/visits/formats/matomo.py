@@ -18,12 +18,13 @@ from app.core.i18n import translate
 from app.core.visits.formats.common import (
     FileFormatError,
     ParsedRows,
+    bot_reason,
     clean,
     contact_action,
     excerpt,
     from_epoch,
-    has_bad_chars,
     is_bot_browser,
+    reject_malformed_row,
     to_int_or_none,
 )
 from app.core.visits.formats.jsonstream import iter_json
@@ -157,9 +158,7 @@ def _accept(
     obj: dict[str, Any], line: int, report: ImportReport, dim: int | None, raw: str
 ) -> Visit | None:
     if _bot(obj):
-        report.reject(
-            line, translate("visits", "robot visit (headless browser)"), raw, RejectKind.BOT
-        )
+        report.reject(line, bot_reason(), raw, RejectKind.BOT)
         return None
     try:
         return visit_from_matomo(obj, dim)
@@ -203,22 +202,7 @@ def parse_csv(
             continue
         report.rows_read += 1
         raw = delimiter.join(row)
-        if has_bad_chars(raw):
-            report.reject(
-                line,
-                translate("visits", "bytes that are not valid in the file's encoding"),
-                excerpt(raw),
-            )
-            yield None
-            continue
-        if len(row) != width:
-            report.reject(
-                line,
-                translate("visits", "expected {expected} columns, found {found}").format(
-                    expected=width, found=len(row)
-                ),
-                excerpt(raw),
-            )
+        if reject_malformed_row(report, line, row, raw, width, trim=False):
             yield None
             continue
         obj = unflatten({k: v for k, v in zip(header, row, strict=True) if v != ""})

@@ -21,7 +21,10 @@ from app.core.visits.encoding import BAD_CHAR
 from app.core.visits.formats.common import (
     FileFormatError,
     ParsedRows,
+    bad_bytes_reason,
+    bad_time_reason,
     clean,
+    column_count_reason,
     contact_action,
     excerpt,
     is_bot_browser,
@@ -380,18 +383,12 @@ def parse_rows(
             continue
         report.rows_read += 1
         if BAD_CHAR in line:
-            report.reject(line_no, _bad_bytes(), excerpt(line))
+            report.reject(line_no, bad_bytes_reason(), excerpt(line))
             yield None
             continue
         fields = line.split("\t")
         if len(fields) != width:
-            report.reject(
-                line_no,
-                translate("visits", "expected {expected} columns, found {found}").format(
-                    expected=width, found=len(fields)
-                ),
-                excerpt(line),
-            )
+            report.reject(line_no, column_count_reason(width, len(fields)), excerpt(line))
             yield None
             continue
         try:
@@ -409,7 +406,7 @@ def parse_rows(
                 try:
                     naive = datetime.fromisoformat(stamp)
                 except ValueError:
-                    raise _RowError(_bad_time(stamp)) from None
+                    raise _RowError(bad_time_reason(stamp)) from None
                 # Zone offsets change on whole hours (DST), so one conversion per local hour
                 # serves every visit in it; the rest is a subtraction.
                 offset = offsets.get(stamp[:13])
@@ -425,7 +422,7 @@ def parse_rows(
                 try:
                     started = local_to_utc(datetime.fromisoformat(fields[utc_col]), moscow)
                 except ValueError:
-                    raise _RowError(_bad_time(fields[utc_col])) from None
+                    raise _RowError(bad_time_reason(fields[utc_col])) from None
             browser = fields[c_browser] or None
             if is_bot_browser(browser) or (fields[c_js] or None) == "0":
                 report.reject(
@@ -558,14 +555,6 @@ def _describe(exc: ValueError) -> str:
     if "backslash" in str(exc):
         return translate("visits", "broken escaping (a backslash at the end of a value)")
     return translate("visits", "a number column holds text")
-
-
-def _bad_bytes() -> str:
-    return translate("visits", "bytes that are not valid in the file's encoding")
-
-
-def _bad_time(value: str) -> str:
-    return translate("visits", "unreadable date and time: {value}").format(value=value[:40])
 
 
 def _learn_slots(keys_cell: str, slots: dict[str, tuple[Any, ...]]) -> None:
