@@ -157,7 +157,7 @@ class Task(QObject):
         self._dialog = dialog
         # QProgressDialog only shows itself from setValue(); make sure it does after the delay
         # even when the job reports no progress.
-        QTimer.singleShot(DIALOG_DELAY_MS, self._maybe_show_dialog)
+        QTimer.singleShot(DIALOG_DELAY_MS, self, self._maybe_show_dialog)
 
     def _maybe_show_dialog(self) -> None:
         if self._dialog is not None and not self.done and not self._dialog.isVisible():

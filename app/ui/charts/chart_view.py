@@ -110,7 +110,8 @@ class ChartView(QWidget):
             self.redraw()
         elif not self.redraw_pending:
             self.redraw_pending = True
-            QTimer.singleShot(0, self._on_deferred_redraw)
+            # With self as context the call is dropped if the chart is deleted first.
+            QTimer.singleShot(0, self, self._on_deferred_redraw)
 
     def _on_deferred_redraw(self) -> None:
         if self.redraw_pending:

@@ -338,7 +338,7 @@ class DashboardTab(QWidget):
         starting = not self._pending
         self._pending = jobs
         if starting:
-            QTimer.singleShot(0, self._draw_next_chart)
+            QTimer.singleShot(0, self, self._draw_next_chart)
 
     @property
     def charts_pending(self) -> bool:
@@ -363,7 +363,7 @@ class DashboardTab(QWidget):
         if self._pending:
             # A pause between charts lets each one's build and render fall on turns of their
             # own rather than one long pass of queued work.
-            QTimer.singleShot(CHART_SPACING_MS, self._draw_next_chart)
+            QTimer.singleShot(CHART_SPACING_MS, self, self._draw_next_chart)
 
     # -- clicks --------------------------------------------------------------------------------
     def _period_filters(self) -> JournalFilters:
