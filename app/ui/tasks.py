@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import Shiboken
 
 from app.core.errors import AppError, Cancelled
 from app.core.jobs import CancelToken
@@ -86,9 +87,13 @@ class Task(QObject):
 
     _running: ClassVar[set[Task]] = set()
 
-    def __init__(self, fn: JobFn, *, name: str = "") -> None:
+    def __init__(self, fn: JobFn, *, name: str = "", context: QObject | None = None) -> None:
+        """``context`` is the widget or model the callbacks belong to: if it is deleted before
+        the job ends (a tab closed, a test finished), the callbacks are dropped instead of
+        touching a deleted object. ``with_progress(parent=...)`` sets it when not given."""
         super().__init__()
         self._fn = fn
+        self._context = context
         self.name = name or getattr(fn, "__name__", "task")
         self.token = CancelToken()
         self._bridge = _Bridge()
@@ -130,6 +135,8 @@ class Task(QObject):
         """Show a progress dialog with Cancel if the job runs longer than half a second."""
         self._label = label
         self._dialog_parent = parent
+        if self._context is None:
+            self._context = parent
         return self
 
     # -- running -------------------------------------------------------------------------------
@@ -187,8 +194,13 @@ class Task(QObject):
             self._bridge.succeeded.emit(result)
 
     # -- GUI thread ----------------------------------------------------------------------------
+    def _context_alive(self) -> bool:
+        return self._context is None or Shiboken.isValid(self._context)
+
     def _on_progressed(self, done: int, total: int, message: str) -> None:
-        if self._dialog is not None:
+        if not self._context_alive():
+            return
+        if self._dialog is not None and Shiboken.isValid(self._dialog):
             self._dialog.setMaximum(max(total, 0))
             self._dialog.setValue(min(done, total) if total else 0)
             if message and not self.token.cancelled:
@@ -199,19 +211,28 @@ class Task(QObject):
     def _on_succeeded(self, result: Any) -> None:
         self.result = result
         self._finish()
-        for callback in self._success:
-            callback(result)
+        if self._context_alive():
+            for callback in self._success:
+                callback(result)
+        else:
+            log.debug("Task %s finished after its owner was closed", self.name)
         self.finished.emit()
-        Task._running.discard(self)
+        self._release()
 
     def _on_failed(self, exc: BaseException) -> None:
         self.error = exc
         self._finish()
-        if isinstance(exc, Cancelled):
+        alive = self._context_alive()
+        if isinstance(exc, Cancelled) or (not alive and isinstance(exc, AppError)):
+            log.info("Task %s ended (%s) with its owner gone or cancelled", self.name, exc)
+            if not alive:
+                self.finished.emit()
+                self._release()
+                return
             log.info("Task %s cancelled", self.name)
             for cancel_cb in self._cancelled:
                 cancel_cb()
-        elif self._failure:
+        elif self._failure and alive:
             for callback in self._failure:
                 callback(exc)
         elif isinstance(exc, AppError):
@@ -223,11 +244,17 @@ class Task(QObject):
 
             report_bug(type(exc), exc, exc.__traceback__)
         self.finished.emit()
-        Task._running.discard(self)
+        self._release()
+
+    def _release(self) -> None:
+        """Let the task go on the next turn of the event loop, not inside its own slot: freed
+        mid-delivery, its wrapper could lose its attributes while Qt still calls into it."""
+        QTimer.singleShot(0, lambda: Task._running.discard(self))
 
     def _finish(self) -> None:
         self.done = True
         if self._dialog is not None:
-            self._dialog.hide()
-            self._dialog.deleteLater()
+            if Shiboken.isValid(self._dialog):
+                self._dialog.hide()
+                self._dialog.deleteLater()
             self._dialog = None

@@ -7,6 +7,7 @@ import threading
 import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
+from shiboken6 import Shiboken
 
 from app.core.demo import DEMO_CLIENTS, generate_demo
 from app.core.errors import StorageError
@@ -114,3 +115,23 @@ def test_cancelled_demo_leaves_a_consistent_database(
     with pytest.raises(Cancelled):
         generate_demo(sqlite_workspace, token=token)
     assert sqlite_workspace.clients.list(include_archived=True) == []
+
+
+def test_callbacks_are_dropped_when_their_owner_is_gone(qtbot) -> None:
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    release = threading.Event()
+    called: list[object] = []
+
+    def job(progress, token) -> int:
+        release.wait(10)
+        return 1
+
+    task = Task(job, context=owner).on_success(called.append)
+    task.start(queue="test")
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not Shiboken.isValid(owner), timeout=5000)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        release.set()
+    assert called == []

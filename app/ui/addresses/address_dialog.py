@@ -308,6 +308,7 @@ class CustomListDialog(FormDialog):
                     client_id, text, channel_id=channel_id
                 ),
                 name="import-address-list",
+                context=self,
             )
             .on_success(self._on_import_succeeded)
             .on_failure(self._on_import_failed)

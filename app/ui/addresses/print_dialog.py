@@ -245,7 +245,11 @@ class PrintSheetsDialog(QDialog):
         self.pdf_button.setEnabled(False)
         self.status.setText(self.tr("Saving…"))
         self.task = (
-            Task(lambda progress, token: write_pdf(path, job, progress, token), name="sheets-pdf")
+            Task(
+                lambda progress, token: write_pdf(path, job, progress, token),
+                name="sheets-pdf",
+                context=self,
+            )
             .on_success(lambda result: self._on_pdf_saved(path, len(result.pages)))
             .on_failure(self._on_pdf_failed)
             .on_cancelled(self._on_pdf_cancelled)

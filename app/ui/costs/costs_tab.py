@@ -264,7 +264,7 @@ class CostsTab(QWidget):
             self.changes_made.emit(result.changes)
             ImportReportDialog(title, path.name, result.value, self).exec()
 
-        task = Task(lambda _p, _t: job(), name="csv-import").on_success(done)
+        task = Task(lambda _p, _t: job(), name="csv-import", context=self).on_success(done)
         self.import_task = task.with_progress(label, parent=self).start("db")
         return task
 

@@ -258,7 +258,7 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Connecting…"))
         self.test_task = (
-            Task(lambda _progress, _token: probe_server(full), name="test-connection")
+            Task(lambda _progress, _token: probe_server(full), name="test-connection", context=self)
             .on_success(self._on_test_succeeded)
             .on_failure(self._on_test_failed)
             .start(queue="probe")

@@ -224,7 +224,7 @@ class LeadTableModel(QAbstractTableModel):
             # Comparing a million ids takes the GUI thread longer than a frame: done here.
             return ids, _compare(previous, ids)
 
-        Task(job, name="lead-ids").on_success(
+        Task(job, name="lead-ids", context=self).on_success(
             lambda found: self._apply(generation, query, found[0], found[1])
         ).on_failure(lambda exc: self._on_load_failed(generation, exc)).start(LOAD_QUEUE)
 

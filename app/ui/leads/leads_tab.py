@@ -380,7 +380,7 @@ class LeadsTab(QWidget):
             return
         self._counts_generation += 1
         generation = self._counts_generation
-        Task(lambda _p, _t: leads.counts(client_id), name="lead-counts").on_success(
+        Task(lambda _p, _t: leads.counts(client_id), name="lead-counts", context=self).on_success(
             lambda counts: self._on_counts(generation, counts)
         ).on_failure(self._on_model_load_failed).start(LOAD_QUEUE)
 
@@ -634,7 +634,9 @@ class LeadsTab(QWidget):
         leads = self._leads
         if leads is None:
             return None
-        task = Task(lambda _p, _t: edit(leads), name="lead-bulk-edit").on_success(self._edited)
+        task = Task(lambda _p, _t: edit(leads), name="lead-bulk-edit", context=self).on_success(
+            self._edited
+        )
         task.with_progress(self.tr("Updating %Ln lead(s)…", "", count), parent=self)
         self.bulk_task = task.start("db")
         return task

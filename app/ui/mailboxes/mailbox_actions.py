@@ -200,7 +200,7 @@ class MailboxActions(QObject):
             QMessageBox.information(self.window, self.tr("Test connection"), text)
 
         return (
-            Task(job, name="test-connection")
+            Task(job, name="test-connection", context=self)
             .on_success(done)
             .with_progress(self.tr("Connecting to {host}…").format(host=mailbox.host), self.window)
             .start(queue_of(mailbox_id))

@@ -389,7 +389,7 @@ class MailboxDialog(FormDialog):
         self.test_label.setText(self.tr("Connecting to {host}…").format(host=fields.host))
         queue = f"mailbox-{self.mailbox.id}" if self.mailbox else "mailbox-new"
         self.test_task = (
-            Task(job, name="test-connection")
+            Task(job, name="test-connection", context=self)
             .on_success(self._on_test_succeeded)
             .on_failure(self._on_test_failed)
             .start(queue)

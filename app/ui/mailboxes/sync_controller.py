@@ -86,6 +86,7 @@ class SyncController(QObject):
         task = Task(
             lambda progress, token: sync_fn(ws, mailbox_id, progress, token),
             name=f"sync-{mailbox_id}",
+            context=self,
         )
         task.on_progress(lambda done, total, message: self._on_progress(mailbox_id, message))
         task.on_success(lambda result: self._on_done(mailbox, result, interactive))

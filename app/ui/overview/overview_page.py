@@ -104,7 +104,7 @@ class OverviewPage(QWidget):
         generation = self._generation
         self.loading = True
         self.summary_label.setText(self.tr("Counting…"))
-        Task(lambda _p, _t: overview.overview(period), name="overview").on_success(
+        Task(lambda _p, _t: overview.overview(period), name="overview", context=self).on_success(
             lambda rows: self._on_rows(generation, rows)
         ).on_failure(lambda exc: self._on_failed(generation, exc)).start(REPORTS_QUEUE)
 

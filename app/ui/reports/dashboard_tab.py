@@ -269,7 +269,7 @@ class DashboardTab(QWidget):
             bucket = Bucket(bucket_value) if bucket_value else None
             return reports.report(client_id, core_period(period), bucket=bucket)
 
-        Task(job, name="dashboard").on_success(
+        Task(job, name="dashboard", context=self).on_success(
             lambda report: self._on_report(generation, period, report)
         ).on_failure(lambda exc: self._on_failed(generation, exc)).start(REPORTS_QUEUE)
 

@@ -279,7 +279,7 @@ class VisitsTab(QWidget):
 
         self.import_button.setEnabled(False)
         self.task = (
-            Task(job, name="visit import")
+            Task(job, name="visit import", context=self)
             .on_success(self._on_import_succeeded)
             .on_failure(self._on_import_failed)
             .on_cancelled(self._on_import_cancelled)
