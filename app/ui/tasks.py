@@ -69,14 +69,58 @@ class _Bridge(QObject):
     failed = Signal(object)
 
 
+class _Reporter:
+    """The progress callback a job gets: throttled to 10 Hz, holding no reference to the Task."""
+
+    def __init__(self, bridge: _Bridge) -> None:
+        self._bridge = bridge
+        self._lock = threading.Lock()
+        self._last_emit = 0.0
+
+    def __call__(self, done: int, total: int, message: str = "") -> None:
+        now = time.monotonic()
+        with self._lock:
+            final = total > 0 and done >= total
+            if not final and now - self._last_emit < PROGRESS_INTERVAL_S:
+                return
+            self._last_emit = now
+        self._bridge.progressed.emit(int(done), int(total), message)
+
+
 class _Runnable(QRunnable):
+    """Runs a task's job on a pool thread.
+
+    The worker must never drop the last reference to a Qt object (the task, its bridge, a
+    widget the job's closure holds): Qt objects must be destroyed on their own thread. So it
+    lets go of everything before it says it is done, and the GUI releases the task only after.
+    """
+
     def __init__(self, task: Task) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._task = task
+        self._task: Task | None = task
 
     def run(self) -> None:
-        self._task._run_in_worker()
+        task = self._task
+        self._task = None
+        if task is None:
+            return
+        fn, token, bridge, done = task._fn, task.token, task._bridge, task._worker_done
+        report = _Reporter(bridge)
+        del task
+        ok = False
+        try:
+            result = fn(report, token)
+            ok = True
+        except BaseException as exc:  # delivered to the GUI thread, never lost
+            result = exc
+        del fn, report
+        if ok:
+            bridge.succeeded.emit(result)
+        else:
+            bridge.failed.emit(result)
+        del bridge, result
+        done.set()
 
 
 class Task(QObject):
@@ -107,8 +151,7 @@ class Task(QObject):
         self._dialog: QProgressDialog | None = None
         self._label = ""
         self._dialog_parent: QWidget | None = None
-        self._last_emit = 0.0
-        self._lock = threading.Lock()
+        self._worker_done = threading.Event()
         self.result: Any = None
         self.error: BaseException | None = None
         self.done = False
@@ -175,24 +218,6 @@ class Task(QObject):
         if self._dialog is not None:
             self._dialog.setLabelText(self.tr("Cancelling…"))
 
-    def _report(self, done: int, total: int, message: str = "") -> None:
-        """Progress callback handed to the job (worker thread): throttled to 10 Hz."""
-        now = time.monotonic()
-        with self._lock:
-            final = total > 0 and done >= total
-            if not final and now - self._last_emit < PROGRESS_INTERVAL_S:
-                return
-            self._last_emit = now
-        self._bridge.progressed.emit(int(done), int(total), message)
-
-    def _run_in_worker(self) -> None:
-        try:
-            result = self._fn(self._report, self.token)
-        except BaseException as exc:  # delivered to the GUI thread, never lost
-            self._bridge.failed.emit(exc)
-        else:
-            self._bridge.succeeded.emit(result)
-
     # -- GUI thread ----------------------------------------------------------------------------
     def _context_alive(self) -> bool:
         return self._context is None or Shiboken.isValid(self._context)
@@ -247,9 +272,12 @@ class Task(QObject):
         self._release()
 
     def _release(self) -> None:
-        """Let the task go on the next turn of the event loop, not inside its own slot: freed
-        mid-delivery, its wrapper could lose its attributes while Qt still calls into it."""
-        QTimer.singleShot(0, lambda: Task._running.discard(self))
+        """Let the task go once its worker has let go of everything (see :class:`_Runnable`),
+        and never inside its own slot."""
+        if self._worker_done.is_set():
+            QTimer.singleShot(0, lambda: Task._running.discard(self))
+        else:
+            QTimer.singleShot(5, self._release)
 
     def _finish(self) -> None:
         self.done = True
