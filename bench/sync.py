@@ -143,6 +143,7 @@ def child(args: argparse.Namespace) -> None:
             )
         mailbox = ws.mailboxes.list()[0]
         started = time.perf_counter()
+        cpu_started = time.process_time()
         if args.profile:
             import cProfile
             import pstats
@@ -155,6 +156,7 @@ def child(args: argparse.Namespace) -> None:
         else:
             result = sync_mailbox(ws, mailbox.id, password=args.password, batch_size=args.batch)
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
     finally:
         ws.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -162,6 +164,7 @@ def child(args: argparse.Namespace) -> None:
         json.dumps(
             {
                 "seconds": elapsed,
+                "cpu_seconds": cpu,
                 "status": result.status.value,
                 "new_leads": result.new_leads,
                 "fetched": sum(f.fetched for f in result.folders),
@@ -236,7 +239,7 @@ def main() -> None:
         rate = full["fetched"] / full["seconds"]
         print(
             f"(b) full sync: {full['fetched']} messages, {full['new_leads']} leads in "
-            f"{full['seconds']:.2f} s = {rate:,.0f} msg/s, peak memory {full['peak_mb']:.0f} MB, "
+            f"{full['seconds']:.2f} s ({full['cpu_seconds']:.2f} s CPU) = {rate:,.0f} msg/s, peak memory {full['peak_mb']:.0f} MB, "
             f"status {full['status']}"
         )
         incremental = run_child(args, data, server, user)

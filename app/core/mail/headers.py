@@ -67,6 +67,45 @@ _SIMPLE_ADDRESS = re.compile(
 )
 
 
+_BLANK_FOLD = re.compile(rb"\n[ \t][ \t\x0b\x0c]*\r?\n")  # a fold line of white space only
+
+
+def _split_plainly(block: bytes) -> list[tuple[str, bytes]] | None:
+    """The fields of a header block in the usual shape, as ``HeaderFields._parse_lines`` would
+    give them, with a few bytes operations instead of a loop over lines; ``None`` for any other
+    shape (mixed or bare line ends, a blank fold, leading blank lines, an mbox "From " line).
+    """
+    if block[:1] in b" \t\r\n\x0b\x0c" or block.startswith(b"From "):
+        return None  # (b"" is in any bytes: an empty block also goes the long way)
+    end = block.find(b"\r\n\r\n")
+    if end >= 0:
+        block = block[: end + 2]  # what follows the first empty line is not read
+    if b"\r" in block:
+        crlf = block.count(b"\r\n")
+        if block.count(b"\r") != crlf or block.count(b"\n") != crlf:
+            return None
+        sep = b"\r\n"
+    else:
+        end = block.find(b"\n\n")
+        if end >= 0:
+            block = block[: end + 1]
+        sep = b"\n"
+    if _BLANK_FOLD.search(block) or b"\n\x0b" in block or b"\n\x0c" in block:
+        return None  # a line of white space only: the long way tells folds from ends
+    unfolded = block.replace(sep + b" ", b" ").replace(sep + b"\t", b"\t")
+    fields: list[tuple[str, bytes]] = []
+    for line in unfolded.split(sep):
+        head, colon, rest = line.partition(b":")
+        head = head.strip()
+        if colon and head and b" " not in head:
+            fields.append((head.decode("ascii", "replace").lower(), rest.strip()))
+        elif not line.strip():
+            if not fields:
+                return None  # blank lines before the first field are skipped: the long way
+            break
+    return fields
+
+
 class HeaderFields:
     """The header fields of one message, in order, values unfolded and still bytes.
 
@@ -85,6 +124,27 @@ class HeaderFields:
     @classmethod
     def parse(cls, block: bytes) -> HeaderFields:
         """Split a header block (up to the first empty line) into fields; never raises."""
+        fields = _split_plainly(block)
+        if fields is None:
+            return cls._parse_lines(block)
+        by_name: dict[str, list[bytes]] = {}
+        for name, value in fields:
+            known = by_name.get(name)
+            if known is None:
+                by_name[name] = [value]
+            else:
+                known.append(value)
+        self = cls.__new__(cls)
+        self._fields = fields
+        self._by_name = by_name
+        self.charset_hint = None
+        self.eight_bit_guessed = False
+        return self
+
+    @classmethod
+    def _parse_lines(cls, block: bytes) -> HeaderFields:
+        """:meth:`parse` for any block: lines without a colon skipped, an mbox "From " line and
+        leading blank lines dropped, stray CRs kept inside values."""
         fields: list[tuple[str, bytes]] = []
         name: str | None = None
         value = bytearray()

@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.core.mail.body import TEXT_LIMIT, tidy_text
-from app.core.mail.headers import HeaderFields, _decode_plain_words, _plain_date
+from app.core.mail.headers import HeaderFields, _decode_plain_words, _plain_date, _split_plainly
 
 _CHARSETS = ("utf-8", "UTF-8", "koi8-r", "windows-1251", "Windows-1251")
 _TEXT = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗ №?=_ abcXYZ-.,", max_size=30)
@@ -124,3 +124,56 @@ def test_header_index_keeps_order_and_case_insensitive_names() -> None:
     # raw_all hands out a copy: changing it changes nothing stored
     headers.raw_all("received").append(b"x")
     assert headers.raw_all("received") == [b"one", b"two"]
+
+
+# Pieces header blocks are made of, the odd ones included: folds (some of white space only),
+# bare CR or LF, blank lines, lines without a colon or with a blank in the name, mbox lines.
+_USUAL_PIECES = [
+    b"From: a@b.c", b"To: x", b"Subject:", b"Subject :  y ", b"X-A\t: v", b" folded", b"\tfold",
+    b"\xd0\x9f\xd1\x80: 8-bit", b"v:a:b", b"Bad Name: v", b"no colon", b":empty name",
+]  # fmt: skip
+_ODD_PIECES = [b"From a@b Thu Jan  1 00:00:00 2026", b"  ", b" \x0c", b"\x0c", b"", b"k: v \r"]
+_HEADER_PIECES = st.sampled_from(_USUAL_PIECES * 6 + _ODD_PIECES)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    lines=st.lists(_HEADER_PIECES, max_size=12),
+    ends=st.lists(
+        st.sampled_from([None] * 12 + [b"\r\n", b"\n", b"\r", b"\r\r\n"]), min_size=12, max_size=12
+    ),
+    crlf=st.booleans(),
+    tail=st.sampled_from([b"", b"\r\n", b"\n", b"\r\n\r\n", b"\r\n\r\nTo: after\r\n"]),
+)
+@example(lines=[b"A: x", b"", b" B: y"], ends=[b"\r\n"] * 12, crlf=True, tail=b"")
+def test_header_split_fast_path_gives_what_the_line_loop_gives(
+    lines: list[bytes], ends: list[bytes | None], crlf: bool, tail: bytes
+) -> None:
+    # Mostly one line end throughout (the usual case, so the fast path runs), sometimes mixed.
+    block = b"".join(
+        line + (ends[i] or (b"\r\n" if crlf else b"\n")) for i, line in enumerate(lines)
+    )
+    block += tail
+    fast = _split_plainly(block)
+    slow = HeaderFields._parse_lines(block)
+    if fast is not None:
+        assert fast == list(slow)
+    parsed = HeaderFields.parse(block)
+    assert list(parsed) == list(slow)
+    for name, _value in slow:
+        assert parsed.raw_all(name) == slow.raw_all(name)
+
+
+def test_header_split_fast_path_takes_the_usual_blocks() -> None:
+    block = (
+        b"Content-Type: multipart/alternative;\r\n boundary=\"b\"\r\nFrom: =?utf-8?b?0J8=?= "
+        b"<a@b.c>\r\nReceived: from x by y for\r\n\t<i@r.ru>; Thu, 01 Jan 2026\r\n\r\n"
+    )
+    assert _split_plainly(block) == [
+        ("content-type", b'multipart/alternative; boundary="b"'),
+        ("from", b"=?utf-8?b?0J8=?= <a@b.c>"),
+        ("received", b"from x by y for\t<i@r.ru>; Thu, 01 Jan 2026"),
+    ]
+    assert _split_plainly(block.replace(b"\r\n", b"\n")) == _split_plainly(block)
+    assert _split_plainly(b"From: a\r\n \r\nTo: b\r\n") is None  # a blank fold ends the block
+    assert _split_plainly(b"From: a\r\nTo: b\n") is None  # mixed line ends
