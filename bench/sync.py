@@ -239,7 +239,8 @@ def main() -> None:
         rate = full["fetched"] / full["seconds"]
         print(
             f"(b) full sync: {full['fetched']} messages, {full['new_leads']} leads in "
-            f"{full['seconds']:.2f} s ({full['cpu_seconds']:.2f} s CPU) = {rate:,.0f} msg/s, peak memory {full['peak_mb']:.0f} MB, "
+            f"{full['seconds']:.2f} s ({full['cpu_seconds']:.2f} s CPU) = {rate:,.0f} msg/s, "
+            f"peak memory {full['peak_mb']:.0f} MB, "
             f"status {full['status']}"
         )
         incremental = run_child(args, data, server, user)

@@ -166,7 +166,7 @@ def test_header_split_fast_path_gives_what_the_line_loop_gives(
 
 def test_header_split_fast_path_takes_the_usual_blocks() -> None:
     block = (
-        b"Content-Type: multipart/alternative;\r\n boundary=\"b\"\r\nFrom: =?utf-8?b?0J8=?= "
+        b'Content-Type: multipart/alternative;\r\n boundary="b"\r\nFrom: =?utf-8?b?0J8=?= '
         b"<a@b.c>\r\nReceived: from x by y for\r\n\t<i@r.ru>; Thu, 01 Jan 2026\r\n\r\n"
     )
     assert _split_plainly(block) == [
