@@ -21,6 +21,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from app.core.mail.bodystructure import MimePart
+
 # Tokens of one line: "(", ")", a quoted string, or an atom (which may hold a "[...]" section
 # with spaces and parentheses in it, as in BODY[HEADER.FIELDS (FROM TO)]<0>, and which is a
 # literal's "{n}" at the end of a line). IMAPClient's lexer splits the same way.
@@ -47,16 +49,22 @@ class FetchSyntaxError(ValueError):
     """The response is not in the shape this reader expects (the caller falls back)."""
 
 
-def parse_fetch(data: Sequence[bytes | tuple[bytes, bytes] | None]) -> dict[int, dict[bytes, Any]]:
+def parse_fetch(
+    data: Sequence[bytes | tuple[bytes, bytes] | None], *, structures: bool = False
+) -> dict[int, dict[bytes, Any]]:
     """``{uid: {item: value}}`` from ``imaplib``'s untagged FETCH data.
 
     Responses without a UID (unsolicited flag changes) are skipped; two responses for one UID
-    are merged, as IMAPClient does.
+    are merged, as IMAPClient does. With ``structures``, a ``BODYSTRUCTURE`` of the usual
+    shapes (one text part, or a multipart of text parts, parameters in plain ASCII) comes
+    back as the :class:`MimePart` tree ``from_imap`` would build of it, read with two regular
+    expressions instead of token by token; any other stays in IMAPClient's shape.
     """
     out: dict[int, dict[bytes, Any]] = {}
     stack: list[list[Any]] = []
     current: list[Any] = []
     tokens = _TOKEN.findall
+    structure: MimePart | None = None
     for item in data:
         if item is None:
             continue
@@ -72,6 +80,15 @@ def parse_fetch(data: Sequence[bytes | tuple[bytes, bytes] | None]) -> dict[int,
             pos = start.end()
             current = []
             stack = [current]
+            structure = None
+        if structures and structure is None:
+            at = line.find(b"BODYSTRUCTURE (", pos)
+            # (outside any quoted string: an even number of quotes before it, none escaped)
+            if at >= 0 and not line.count(b'"', pos, at) % 2 and b"\\" not in line[pos:at]:
+                match = _STRUCTURE.match(line, at + 14)
+                structure = _simple_structure(match) if match is not None else None
+                if structure is not None:
+                    line = line[: at + 14] + b"NIL" + line[match.end() :]  # type: ignore[union-attr]
         found = tokens(line, pos)
         last = len(found) - 1
         for index, token in enumerate(found):
@@ -91,7 +108,8 @@ def parse_fetch(data: Sequence[bytes | tuple[bytes, bytes] | None]) -> dict[int,
                 if not stack:
                     if index != last or literal is not None:
                         raise FetchSyntaxError(f"data after a FETCH response: {line[-80:]!r}")
-                    _store(out, done)
+                    _store(out, done, structure)
+                    structure = None
                     break
                 current = stack[-1]
                 current[-1] = tuple(done)
@@ -119,7 +137,7 @@ def parse_fetch(data: Sequence[bytes | tuple[bytes, bytes] | None]) -> dict[int,
     return out
 
 
-def _store(out: dict[int, dict[bytes, Any]], pairs: list[Any]) -> None:
+def _store(out: dict[int, dict[bytes, Any]], pairs: list[Any], structure: MimePart | None) -> None:
     if len(pairs) % 2:
         raise FetchSyntaxError("uneven number of FETCH items")
     values: dict[bytes, Any] = {}
@@ -138,6 +156,9 @@ def _store(out: dict[int, dict[bytes, Any]], pairs: list[Any]) -> None:
         if name == b"INTERNALDATE":
             value = internaldate(value)
         elif name in (b"BODYSTRUCTURE", b"BODY"):
+            if value is None and structure is not None and name == b"BODYSTRUCTURE":
+                values[name] = structure  # read beforehand by _simple_structure
+                continue
             if not isinstance(value, tuple) or not value:
                 raise FetchSyntaxError(f"bad {name!r}")
             value = body_data(value)
@@ -145,6 +166,89 @@ def _store(out: dict[int, dict[bytes, Any]], pairs: list[Any]) -> None:
     if uid is None:
         return  # an unsolicited update (FLAGS) without the UID: not ours
     out.setdefault(uid, {}).update(values)
+
+
+# BODYSTRUCTURE of the usual shapes, as Dovecot and most servers write it: a text part with its
+# extension data, or a multipart of such parts. Strings are printable ASCII without blanks,
+# quotes or backslashes (the values from_imap takes as they are); numbers have no leading zero.
+_STR = rb'"([!#-\[\]-~]+)"'
+_STR_NC = rb'"[!#-\[\]-~]+"'
+_NUM = rb"(0|[1-9][0-9]*)"
+_NUM_NC = rb"(?:0|[1-9][0-9]*)"
+_PAIRS = _STR_NC + rb" " + _STR_NC + rb"(?: " + _STR_NC + rb" " + _STR_NC + rb")*"
+_PARAMS = rb"(?:\((" + _PAIRS + rb")\)|NIL)"
+_PARAMS_NC = rb"(?:\((?:" + _PAIRS + rb")\)|NIL)"
+_LEAF = (
+    rb"\(" + _STR + rb" " + _STR + rb" " + _PARAMS + rb" NIL NIL " + _STR + rb" " + _NUM
+    + rb" " + _NUM_NC + rb" NIL NIL NIL NIL\)"
+)  # fmt: skip
+_LEAF_NC = (
+    rb"\(" + _STR_NC + rb" " + _STR_NC + rb" " + _PARAMS_NC + rb" NIL NIL " + _STR_NC + rb" "
+    + _NUM_NC + rb" " + _NUM_NC + rb" NIL NIL NIL NIL\)"
+)  # fmt: skip
+_LEAF_RE = re.compile(_LEAF)
+_STRUCTURE = re.compile(
+    rb"(?:" + _LEAF + rb"|\(((?:" + _LEAF_NC + rb")+) " + _STR + rb" " + _PARAMS
+    + rb" NIL NIL NIL\))"
+)  # fmt: skip
+_PAIR = re.compile(rb'"([^"]*)" "([^"]*)"')
+
+
+def _simple_params(raw: bytes | None) -> dict[str, str] | None:
+    if raw is None:
+        return {}
+    out: dict[str, str] = {}
+    for name, value in _PAIR.findall(raw):
+        if b"*" in name or b"=?" in value:
+            return None  # RFC 2231 or 2047: decode_params' work
+        key = name.decode("ascii").lower()
+        if key not in out:
+            out[key] = value.decode("ascii")
+    return out
+
+
+def _simple_leaf(
+    fields: tuple[bytes, bytes, bytes | None, bytes, bytes], section: str
+) -> MimePart | None:
+    maintype, subtype, raw_params, encoding, size = fields
+    if maintype.lower() != b"text":
+        return None  # other types have other fields after the size
+    params = _simple_params(raw_params)
+    if params is None:
+        return None
+    return MimePart(
+        section=section,
+        maintype="text",
+        subtype=subtype.decode("ascii").lower(),
+        params=params,
+        encoding=encoding.decode("ascii").lower(),
+        size=int(size),
+    )
+
+
+def _simple_structure(match: re.Match[bytes]) -> MimePart | None:
+    """The tree ``from_imap`` builds of a ``_STRUCTURE`` match; None when it needs more."""
+    maintype, subtype, raw_params, encoding, size, parts, multi_subtype, multi_params = (
+        match.groups()
+    )
+    if maintype is not None:
+        return _simple_leaf((maintype, subtype, raw_params, encoding, size), "1")
+    children: list[MimePart] = []
+    for number, leaf in enumerate(_LEAF_RE.findall(parts), start=1):
+        child = _simple_leaf(leaf, str(number))
+        if child is None:
+            return None
+        children.append(child)
+    params = _simple_params(multi_params)
+    if params is None:
+        return None
+    return MimePart(
+        section="TEXT",
+        maintype="multipart",
+        subtype=multi_subtype.decode("ascii").lower(),
+        params=params,
+        children=tuple(children),
+    )
 
 
 def body_data(value: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -384,7 +384,11 @@ def connect(
 
 # ---- reading FETCH answers --------------------------------------------------------------------
 
-_MAXLINE = imaplib._MAXLINE  # type: ignore[attr-defined]
+# imaplib's own patterns, for the lines it would read itself (not in its type stubs).
+_MAXLINE: int = getattr(imaplib, "_MAXLINE")  # noqa: B009
+_UNTAGGED: Any = getattr(imaplib, "Untagged_response")  # noqa: B009
+_CONTINUATION: Any = getattr(imaplib, "Continuation")  # noqa: B009
+_RESPONSE_CODE: Any = getattr(imaplib, "Response_code")  # noqa: B009
 
 
 def read_fetch_answer(imap: Any, tag: Any) -> tuple[str, list[Any], list[Any]]:
@@ -437,13 +441,13 @@ def _other_response(imap: Any, resp: bytes) -> None:
         imap.tagged_commands[tag] = (str(match.group("type"), "ascii"), [match.group("data")])
         return
     dat2 = None
-    match = imaplib.Untagged_response.match(resp)
+    match = _UNTAGGED.match(resp)
     if match is None:
         match = imap.Untagged_status.match(resp)
         if match is not None:
             dat2 = match.group("data2")
     if match is None:
-        if imaplib.Continuation.match(resp) is not None:
+        if _CONTINUATION.match(resp) is not None:
             return
         raise imap.abort(f"unexpected response: {resp!r}")
     typ = str(match.group("type"), "ascii")
@@ -454,7 +458,7 @@ def _other_response(imap: Any, resp: bytes) -> None:
         imap._append_untagged(typ, (dat, imap.read(int(literal.group("size")))))
         dat = imap._get_line()
     imap._append_untagged(typ, dat)
-    if typ in ("OK", "NO", "BAD") and (code := imaplib.Response_code.match(dat)) is not None:
+    if typ in ("OK", "NO", "BAD") and (code := _RESPONSE_CODE.match(dat)) is not None:
         imap._append_untagged(str(code.group("type"), "ascii"), code.group("data"))
     imap._check_bye()
 
@@ -620,8 +624,11 @@ class ImapSession:
         self._outstanding.append(pending)
         return pending
 
-    def fetch_receive(self, pending: PendingFetch) -> dict[int, dict[bytes, Any]]:
-        """The answer to :meth:`fetch_send`: ``{uid: {item: value}}`` in IMAPClient's shapes.
+    def fetch_receive(
+        self, pending: PendingFetch, *, structures: bool = False
+    ) -> dict[int, dict[bytes, Any]]:
+        """The answer to :meth:`fetch_send`: ``{uid: {item: value}}`` in IMAPClient's shapes
+        (with ``structures``, BODYSTRUCTURE may also come as a ``MimePart``: :func:`parse_fetch`).
 
         With several FETCHes in flight, a server may interleave their untagged answers (Dovecot
         runs pipelined FETCHes concurrently), and imaplib hands over whatever arrived before the
@@ -634,7 +641,7 @@ class ImapSession:
             typ, done, data = read_fetch_answer(imap, pending.tag)
             self.client._checkok("fetch", typ, done)
             try:
-                parsed = parse_fetch(data)
+                parsed = parse_fetch(data, structures=structures)
             except FetchSyntaxError as exc:
                 log.warning("Unusual FETCH response (%s): reading it with IMAPClient", exc)
                 parsed = dict(parse_fetch_response(data, self.client.normalise_times, True))

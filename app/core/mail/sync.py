@@ -560,7 +560,7 @@ class _LeadBatch:
 def _receive_leads(session: ImapSession, pending: PendingFetch) -> _LeadBatch:
     """Read a batch's answer and send a second FETCH per section for the few messages whose
     text part is not part 1 (mixed with an attachment first, nested alternative)."""
-    data = session.fetch_receive(pending)
+    data = session.fetch_receive(pending, structures=True)
     items: dict[int, tuple[dict[bytes, Any], MimePart | None, MimePart | None]] = {}
     second: dict[str, list[int]] = {}
     for uid in pending.uids:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import imaplib
+import io
+import re
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from imapclient.response_parser import parse_fetch_response
 
+from app.core.mail.bodystructure import MimePart, from_imap
 from app.core.mail.fetchparse import FetchSyntaxError, body_data, internaldate, parse_fetch
-from app.core.mail.imap import uid_set
+from app.core.mail.imap import read_fetch_answer, uid_set
 
 # One Dovecot answer, as imaplib hands it over (BODY[HEADER.FIELDS] and BODY[1]<0> as literals).
 REAL: list[Any] = [
@@ -166,3 +170,161 @@ def test_body_data_nests_parts_like_imapclient() -> None:
     raw = (((b"text", b"plain"), (b"text", b"html"), b"alternative"), (b"image",), b"mixed", None)
     assert body_data(raw) == BodyData.create(raw)
     assert body_data((b"text", b"plain", None)) == (b"text", b"plain", None)
+
+
+# ---- BODYSTRUCTURE read straight into the MIME tree ------------------------------------------
+
+_WORDS = st.sampled_from(
+    [
+        b'"text"', b'"TEXT"', b'"image"', b'"plain"', b'"HTML"', b'"base64"', b'"7bit"',
+        b'"Quoted-Printable"', b'"koi8-r"', b'"UTF-8"', b'"charset"', b'"CharSet"', b'"name"',
+        b'"format"', b'"flowed"', b'"b=?1"', b'"a b"', b'"x\\"y"', b'""', b'"name*"',
+        b'"=?utf-8?b?0J8=?="', b'"==b=="', b"NIL",
+    ]
+)  # fmt: skip
+_NUMBERS = st.sampled_from([b"0", b"7", b"880", b"012", b"12345"])
+_USUAL_PAIRS = [b'"charset" "koi8-r"', b'"CHARSET" "UTF-8"', b'"format" "flowed"', b'"name" "a"']
+
+
+@st.composite
+def _leaf(draw: st.DrawFn) -> bytes:
+    if draw(st.integers(0, 3)):  # mostly the usual pairs, sometimes anything
+        params = draw(st.lists(st.sampled_from(_USUAL_PAIRS), max_size=3))
+    else:
+        params = draw(st.lists(_WORDS, max_size=6))
+    fields = [
+        draw(st.sampled_from([b'"text"'] * 4 + [b'"TEXT"', b'"image"'])),
+        draw(st.sampled_from([b'"plain"', b'"HTML"', b'"pdf"'])),
+        b"(" + b" ".join(params) + b")" if params else b"NIL",
+        draw(st.sampled_from([b"NIL"] * 4 + [b'"<id@x>"'])),
+        b"NIL",
+        draw(st.sampled_from([b'"base64"', b'"7bit"', b'"QUOTED-PRINTABLE"'])),
+        draw(_NUMBERS),
+        draw(_NUMBERS),
+        *draw(
+            st.sampled_from(
+                [[b"NIL"] * 4] * 6 + [[b"NIL"] * 3, [b"NIL", b'("attachment" NIL)', b"NIL", b"NIL"]]
+            )
+        ),
+    ]
+    return b"(" + b" ".join(fields) + b")"
+
+
+@st.composite
+def _structure(draw: st.DrawFn) -> bytes:
+    if draw(st.booleans()):
+        return draw(_leaf())
+    parts = b"".join(draw(st.lists(_leaf(), min_size=1, max_size=3)))
+    params = draw(st.lists(st.sampled_from([*_USUAL_PAIRS, b'"boundary" "==b=="']), max_size=2))
+    if not draw(st.integers(0, 3)):
+        params = draw(st.lists(_WORDS, max_size=4))
+    return (
+        b"(" + parts + b" " + draw(st.sampled_from([b'"alternative"', b'"MIXED"'])) + b" "
+        + (b"(" + b" ".join(params) + b")" if params else b"NIL") + b" NIL NIL NIL)"
+    )  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(structure=_structure(), before=st.booleans())
+@example(
+    structure=b'(("text" "plain" ("charset" "koi8-r") NIL NIL "base64" 880 12 NIL NIL NIL NIL)'
+    b'("text" "html" ("charset" "utf-8") NIL NIL "base64" 1626 21 NIL NIL NIL NIL) "alternative"'
+    b' ("boundary" "===============7933469025149372453==") NIL NIL NIL)',
+    before=True,
+)
+def test_structures_read_directly_give_the_tree_from_imap_builds(
+    structure: bytes, before: bool
+) -> None:
+    items = b"BODYSTRUCTURE " + structure
+    line = b"1 (UID 5 " + (items + b' X "BODYSTRUCTURE ("' if before else b'X "a" ' + items) + b")"
+    try:
+        general = parse_fetch([line])
+    except FetchSyntaxError:
+        with pytest.raises(FetchSyntaxError):
+            parse_fetch([line], structures=True)
+        return
+    direct = parse_fetch([line], structures=True)
+    assert direct.keys() == general.keys() == {5}
+    value = direct[5].pop(b"BODYSTRUCTURE")
+    expected = general[5].pop(b"BODYSTRUCTURE")
+    assert direct == general  # the other items are untouched
+    if isinstance(value, MimePart):
+        assert value == from_imap(expected)
+    else:
+        assert value == expected
+
+
+def test_usual_structures_are_read_directly() -> None:
+    ours = parse_fetch(REAL, structures=True)
+    alternative = ours[7][b"BODYSTRUCTURE"]
+    assert isinstance(alternative, MimePart)
+    assert [(p.section, p.subtype, p.charset, p.size) for p in alternative.children] == [
+        ("1", "plain", "koi8-r", 880),
+        ("2", "html", "utf-8", 1626),
+    ]
+    assert not isinstance(ours[9][b"BODYSTRUCTURE"], MimePart)  # a literal and an attachment
+
+
+# ---- reading the answer off the connection -----------------------------------------------------
+
+
+class _Replayed(imaplib.IMAP4):
+    """imaplib's state machine on recorded server bytes, with commands A001 and A002 sent."""
+
+    def __init__(self, stream: bytes) -> None:  # no socket, no greeting
+        self.debug = 0
+        self.state = "SELECTED"
+        self.literal = None
+        self.tagged_commands: dict[bytes, Any] = {b"A001": None, b"A002": None}
+        self.untagged_responses: dict[str, list[Any]] = {}
+        self.continuation_response = ""
+        self.is_readonly = True
+        self.tagnum = 2
+        self._tls_established = False
+        self._mode_ascii()
+        self.tagpre = b"A"
+        self.tagre = re.compile(rb"(?P<tag>A\d+) (?P<type>[A-Z]+) (?P<data>.*)", re.ASCII)
+        self._cmd_log_len = 10
+        self._cmd_log_idx = 0
+        self._cmd_log: dict[int, Any] = {}
+        self.file = io.BufferedReader(io.BytesIO(stream))
+
+
+_STREAM = (
+    b"* 1 FETCH (UID 7 BODY[HEADER] {13}\r\nFrom: a@b\r\n\r\n BODY[1]<0> {3}\r\nabc)\r\n"
+    b"* 4 EXISTS\r\n"
+    b"* OK [ALERT] hello\r\n"
+    b"+ go on\r\n"
+    b"* 2 FETCH (UID 8 FLAGS (\\Seen))\r\n"
+    b"A002 OK other done\r\n"
+    b"* 3 FETCH (UID 9 X {0}\r\n)\r\n"
+    b"A001 OK Fetch completed.\r\n"
+    b"* 5 FETCH (UID 10 FLAGS ())\r\n"  # the next command's answer: left unread
+)
+
+
+def test_fetch_answers_are_read_as_imaplib_reads_them() -> None:
+    ours = _Replayed(_STREAM)
+    typ, done, fetched = read_fetch_answer(ours, b"A001")
+    theirs = _Replayed(_STREAM)
+    their_typ, their_done = theirs._command_complete("FETCH", b"A001")
+    their_typ, their_fetched = theirs._untagged_response(their_typ, their_done, "FETCH")
+    assert (typ, done, fetched) == (their_typ, their_done, their_fetched)
+    assert fetched[0] == (b"1 (UID 7 BODY[HEADER] {13}", b"From: a@b\r\n\r\n")
+    assert ours.untagged_responses == theirs.untagged_responses  # EXISTS, OK, ALERT
+    assert ours.tagged_commands == theirs.tagged_commands == {b"A002": ("OK", [b"other done"])}
+    assert ours.file.read() == theirs.file.read() == b"* 5 FETCH (UID 10 FLAGS ())\r\n"
+
+
+@pytest.mark.parametrize(
+    "stream",
+    [
+        b"* 1 FETCH (UID 7 X {5}\r\nab",  # cut inside a literal
+        b"* 1 FETCH (UID 7)",  # a line without CRLF
+        b"* BYE shutting down\r\n",
+        b"A009 OK who?\r\n",
+    ],
+)
+def test_broken_answers_fail_as_imaplib_fails(stream: bytes) -> None:
+    with pytest.raises(imaplib.IMAP4.abort):
+        read_fetch_answer(_Replayed(stream), b"A001")
