@@ -41,7 +41,7 @@ from app.core.visits.model import ImportReport, RejectedRow, VisitFormat
 from app.core.visits.options import ImportOptions
 from app.core.visits.pool import TrafficProfile
 from app.core.visits.reader import VisitReader
-from app.core.visits.rows import COLUMNS, UPDATED_COLUMNS, convert_rows
+from app.core.visits.rows import COLUMNS, ROW_COLUMNS, STARTED, UPDATED_COLUMNS, profile_rows
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -190,9 +190,9 @@ def load_visits(
             writer = _SqliteWriter(db) if db.is_sqlite else _PostgresWriter(db)
             try:
                 import_id = writer.begin(history, detection.size // BYTES_PER_ROW)
-                ids = (client_id, import_id)
-                batches = reader.rows(progress, token)
-                rows = convert_rows(batches, ids, pool_keys, profile, db.is_sqlite)
+                rows = reader.storage_rows(pool_keys, progress, token)
+                if profile is not None:
+                    rows = profile_rows(rows, profile)
                 for chunk in rows:
                     writer.write(chunk)
                     rejects = collector.take()
@@ -387,12 +387,7 @@ class _SqliteWriter(_Writer):
         self._accepted = 0
         self._client_id = 0
         self._import_id = 0
-        placeholders = ", ".join("?" for _ in COLUMNS)
-        updates = ", ".join(f"{c} = excluded.{c}" for c in UPDATED_COLUMNS)
-        self._insert = (
-            f"INSERT INTO visits ({', '.join(COLUMNS)}) VALUES ({placeholders}) "
-            f"ON CONFLICT (client_id, visit_key) DO UPDATE SET {updates}"
-        )
+        self._insert = ""
 
     def begin(self, history: VisitImportRow, estimated_rows: int) -> int:
         c = self._conn
@@ -408,10 +403,18 @@ class _SqliteWriter(_Writer):
             _history_values(history, _HISTORY_COLUMNS, True),
         )
         import_id = self._import_id = int(cur.lastrowid)
-        stored = c.execute("SELECT max(id) FROM visits").fetchone()[0] or 0
-        self._before = c.execute(
-            "SELECT count(*) FROM visits WHERE client_id = ?", (self._client_id,)
-        ).fetchone()[0]
+        # The import's ids are the same for every row: literals in the statement, not values
+        # bound a million times (both are integers from this database).
+        placeholders = ", ".join("?" for _ in ROW_COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in UPDATED_COLUMNS)
+        self._insert = (
+            f"INSERT INTO visits ({', '.join(COLUMNS)}) "
+            f"VALUES ({int(self._client_id)}, {int(import_id)}, {placeholders}) "
+            f"ON CONFLICT (client_id, visit_key) DO UPDATE SET {updates}"
+        )
+        # New rows get ids above the largest one (this transaction is the only writer), so
+        # the ids tell how many were new without counting the client's visits twice.
+        stored = self._before = c.execute("SELECT max(id) FROM visits").fetchone()[0] or 0
         if estimated_rows > BIG_LOAD_ROWS and estimated_rows > stored:
             # Filling indexes row by row in random key order is what makes big loads slow;
             # building them once at the end is several times faster.
@@ -436,9 +439,7 @@ class _SqliteWriter(_Writer):
         for name in self._rebuild:
             c.execute(f"CREATE INDEX {name} ON {SECONDARY_INDEXES[name]}")
         self._rebuild = []
-        after = c.execute(
-            "SELECT count(*) FROM visits WHERE client_id = ?", (self._client_id,)
-        ).fetchone()[0]
+        after = c.execute("SELECT max(id) FROM visits").fetchone()[0] or 0
         imported = after - self._before
         return imported, max(0, self._accepted - imported)
 
@@ -474,9 +475,11 @@ class _PostgresWriter(_Writer):
         self._cur: Any = conn.cursor()
         self._seq = 0
         self._import_id = 0
+        self._client_id = 0
 
     def begin(self, history: VisitImportRow, estimated_rows: int) -> int:
         cur = self._cur
+        self._client_id = history.client_id
         cols = ", ".join(_HISTORY_COLUMNS)
         marks = ", ".join("%s" for _ in _HISTORY_COLUMNS)
         cur.execute(
@@ -493,11 +496,13 @@ class _PostgresWriter(_Writer):
 
     def write(self, rows: list[tuple[Any, ...]]) -> None:
         seq = self._seq
+        ids = (self._client_id, self._import_id)
         with self._cur.copy(f"COPY visits_in ({', '.join(COLUMNS)}, seq) FROM STDIN") as copy:
             write_row = copy.write_row
             for row in rows:
                 seq += 1
-                write_row((*row, seq))
+                started = datetime.fromisoformat(row[STARTED]).replace(tzinfo=UTC)
+                write_row((*ids, *row[:STARTED], started, *row[STARTED + 1 :], seq))
         self._seq = seq
 
     def write_rejects(self, import_id: int, rows: list[RejectedRow]) -> None:

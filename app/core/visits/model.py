@@ -235,3 +235,11 @@ class ImportReport:
             self.first_started_at = ts
         if self.last_started_at is None or ts > self.last_started_at:
             self.last_started_at = ts
+
+    def count_range(self, visits: int, first: datetime, last: datetime) -> None:
+        """Account for ``visits`` accepted visits that started between ``first`` and ``last``."""
+        self.visits += visits
+        if self.first_started_at is None or first < self.first_started_at:
+            self.first_started_at = first
+        if self.last_started_at is None or last > self.last_started_at:
+            self.last_started_at = last

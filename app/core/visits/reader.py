@@ -24,6 +24,7 @@ from app.core.visits.formats.common import FileFormatError, ParsedRows
 from app.core.visits.mapping import ColumnMapping
 from app.core.visits.model import STORED_FIELDS, ImportReport, Visit, VisitFormat
 from app.core.visits.options import ImportOptions
+from app.core.visits.rows import convert_rows
 
 _T = TypeVar("_T")
 
@@ -103,6 +104,57 @@ class VisitReader:
                     yield fields(visit)
 
         return self._stream(items, progress, cancel)
+
+    def storage_rows(
+        self,
+        pool: tuple[str, ...],
+        progress: ProgressFn = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> Iterator[list[tuple[Any, ...]]]:
+        """Batches of rows as the importer writes them (:data:`~app.core.visits.rows.ROW_COLUMNS`).
+
+        ``pool`` is the client's fixed pool in index order (a pool index becomes the shown
+        address). Metrica files (the big ones) are parsed straight into such rows, through a row
+        function compiled for the file's header; other formats go through :meth:`rows`.
+        """
+        if self.detection.format is not VisitFormat.METRICA:
+            return convert_rows(self.rows(progress, cancel), pool)
+        zone = self.options.zone()
+        assert zone is not None  # checked in _check
+        batch_size = max(1, self.options.batch_size)
+
+        def batches(text: TextIO) -> Iterator[list[tuple[Any, ...]]]:
+            return metrica.storage_batches(text, zone, self.report, pool, batch_size)
+
+        return self._stream_batches(batches, progress, cancel)
+
+    def _stream_batches(
+        self,
+        batches: Callable[[TextIO], Iterator[list[_T]]],
+        progress: ProgressFn,
+        cancel: CancelToken | None,
+    ) -> Iterator[list[_T]]:
+        size = self.detection.size
+        report = self.report
+        try:
+            with self.path.open("rb") as binary:
+                text = open_text(binary, self.detection.encoding.encoding, newline="\n")
+                progress(0, size, "")
+                for batch in batches(text):
+                    if cancel is not None:
+                        cancel.raise_if_cancelled()
+                    if batch:
+                        yield batch
+                    progress(_position(binary, size), size, self._message())
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                progress(size, size, self._message())
+        except FileFormatError as exc:
+            raise ImportFileError(self.path, exc.reason, line=exc.line) from exc
+        except OSError as exc:
+            raise ImportFileError(self.path, exc.strerror or str(exc)) from exc
+        if report.rows_read == 0:
+            report.warn(translate("visits", "the file holds no visits"))
 
     def _stream(
         self,

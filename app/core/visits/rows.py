@@ -1,11 +1,12 @@
 """Visits as the tuples the bulk import writes: column order, natural key, token folding.
 
-Kept apart from the importer (no SQLAlchemy here) so the parser helper process imports little.
+Kept apart from the importer: no SQLAlchemy here, the format parsers import it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 from app.core.addresses.tokens import ALPHABET as TOKEN_ALPHABET
@@ -16,9 +17,7 @@ from app.core.visits.pool import TrafficProfile
 VISIT_FIELDS = STORED_FIELDS
 _STORED = len(STORED_FIELDS)
 _DURATION = STORED_FIELDS.index("duration_s")
-COLUMNS = (
-    "client_id",
-    "import_id",
+ROW_COLUMNS = (
     "visit_key",
     "source_format",
     "counter_id",
@@ -29,9 +28,15 @@ COLUMNS = (
     "shown_address",
     *VISIT_FIELDS[6:],
 )
+"""The columns of one import row, in tuple order (``client_id`` and ``import_id`` are the
+import's and are added by the writer)."""
+COLUMNS = ("client_id", "import_id", *ROW_COLUMNS)
 UPDATED_COLUMNS = [c for c in COLUMNS if c not in ("client_id", "visit_key")]
+STARTED = ROW_COLUMNS.index("started_at")
+"""Where the start time sits in a row: UTC text as SQLAlchemy writes it on SQLite."""
 _CANONICAL_TOKEN = frozenset(TOKEN_ALPHABET)
-_TOKEN_FOLD = str.maketrans(
+is_canonical_token = _CANONICAL_TOKEN.issuperset
+TOKEN_FOLD = str.maketrans(
     {
         **{c.upper(): c for c in TOKEN_ALPHABET if c.isalpha()},
         "o": "0",
@@ -48,53 +53,51 @@ def fold_token(token: str | None) -> str | None:
     """A reported token in the canonical form the mail side reads (lower case, no look-alikes)."""
     if not token:
         return None
-    if _CANONICAL_TOKEN.issuperset(token):
+    if is_canonical_token(token):
         return token
-    return token.translate(_TOKEN_FOLD)
+    return token.translate(TOKEN_FOLD)
+
+
+def start_text(started: datetime) -> str:
+    """A start time as the text SQLAlchemy's DateTime writes on SQLite (UTC, microseconds)."""
+    if started.tzinfo is not None:
+        started = started.astimezone(UTC)
+    return started.replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def storage_row(values: tuple[Any, ...], pool: tuple[str, ...]) -> tuple[Any, ...]:
+    """One visit in :data:`STORED_FIELDS` order as a row in :data:`ROW_COLUMNS` order."""
+    fmt, counter, visit_id, started, tok, index = values[:6]
+    if tok is not None and not is_canonical_token(tok):
+        tok = tok.translate(TOKEN_FOLD)
+    shown = pool[index] if index is not None and 0 <= index < len(pool) else None
+    text = start_text(started)
+    # The start date leads the key so a file in time order appends to the unique index
+    # instead of writing all over it (Metrica's own key is counter, visit id and date).
+    key = f"{fmt}:{text[:10]}:{counter or ''}:{visit_id}"
+    return (key, fmt, counter, visit_id, text, tok, index, shown, *values[6:_STORED])
 
 
 def convert_rows(
     batches: Iterator[list[tuple[Any, ...]]],
-    ids: tuple[int, int],
     pool: tuple[str, ...],
-    profile: TrafficProfile | None,
-    sqlite: bool,
+    profile: TrafficProfile | None = None,
 ) -> Iterator[list[tuple[Any, ...]]]:
-    """Batches of visits as tuples in :data:`COLUMNS` order.
-
-    ``started_at`` becomes the text SQLAlchemy writes on SQLite (so ORM reads and comparisons
-    with other tables agree) and stays an aware datetime for PostgreSQL's COPY.
-    """
-    client_id, import_id = ids
-    pool_size = len(pool)
-    canonical = _CANONICAL_TOKEN.issuperset
+    """Batches of visits in :data:`STORED_FIELDS` order as rows in :data:`ROW_COLUMNS` order."""
     for batch in batches:
-        out: list[tuple[Any, ...]] = []
-        append = out.append
-        for values in batch:
-            fmt, counter, visit_id, started, tok, index = values[:6]
-            if tok is not None and not canonical(tok):
-                tok = tok.translate(_TOKEN_FOLD)
-            shown = pool[index] if index is not None and 0 <= index < pool_size else None
-            text = started.replace(tzinfo=None).isoformat(" ", "microseconds")
-            # The start date leads the key so a file in time order appends to the unique index
-            # instead of writing all over it (Metrica's own key is counter, visit id and date).
-            key = f"{fmt}:{text[:10]}:{counter or ''}:{visit_id}"
-            append(
-                (
-                    client_id,
-                    import_id,
-                    key,
-                    fmt,
-                    counter,
-                    visit_id,
-                    text if sqlite else started,
-                    tok,
-                    index,
-                    shown,
-                    *values[6:_STORED],
-                )
-            )
-            if profile is not None:
-                profile.add(started, values[_DURATION])
-        yield out
+        yield [storage_row(values, pool) for values in batch]
+        if profile is not None:
+            for values in batch:
+                profile.add(values[3], values[_DURATION])
+
+
+def profile_rows(
+    batches: Iterator[list[tuple[Any, ...]]], profile: TrafficProfile | None
+) -> Iterator[list[tuple[Any, ...]]]:
+    """Pass rows in :data:`ROW_COLUMNS` order through, showing each visit to ``profile``."""
+    duration = ROW_COLUMNS.index("duration_s")
+    for batch in batches:
+        if profile is not None:
+            for row in batch:
+                profile.add(datetime.fromisoformat(row[STARTED]).replace(tzinfo=UTC), row[duration])
+        yield batch

@@ -11,7 +11,7 @@ is in the counter's time zone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
@@ -39,6 +39,7 @@ from app.core.visits.model import (
     new_visit,
 )
 from app.core.visits.options import ACTION_PARAM, PAGE_PARAM, POOL_PARAM, TOKEN_PARAM
+from app.core.visits.rows import STARTED, TOKEN_FOLD, is_canonical_token, storage_row
 
 PREFIX = "ym:s:"
 
@@ -299,75 +300,13 @@ def parse_rows(
 ) -> Iterator[tuple[Any, ...] | None]:
     """Like :func:`parse`, as tuples in :data:`STORED_FIELDS` order plus the params list.
 
-    The importer's path: building a Visit per row would cost more than parsing it. With
-    ``keep_params`` false the params list is left empty (storage keeps only our params) and
-    accepted visits are counted in ``report`` here.
+    With ``keep_params`` false the params list is left empty (storage keeps only our params)
+    and accepted visits are counted in ``report`` here.
     """
-    header_line = text.readline()
-    line_no = 1
-    header = header_line.rstrip("\r\n").lstrip("\ufeff").split("\t")
-    cols = MetricaColumns(header)
-    visit_col = cols.plain("visitid")
-    time_col = cols.plain("datetime")
-    utc_col = cols.plain("datetimeutc")
-    if visit_col < 0 or (time_col < 0 and utc_col < 0):
-        raise FileFormatError(
-            translate("visits", "the header has no ym:s:visitID or ym:s:dateTime column"), 1
-        )
-    if time_col < 0:
-        report.warn(
-            translate(
-                "visits",
-                "ym:s:dateTime is missing; times come from ym:s:dateTimeUTC, "
-                "which Yandex documents as UTC+3",
-            )
-        )
-    header_text = header_line.rstrip("\r\n").lstrip("\ufeff")
-    width = cols.width
-    col = cols.plain
-    att = cols.attributed
-    c_counter = col("counterid")
-    c_client = col("clientid")
-    c_new = col("isnewuser")
-    c_start = col("starturl")
-    c_referer = col("referer")
-    c_views = col("pageviews")
-    c_duration = col("visitduration")
-    c_country = col("regioncountry")
-    c_city = col("regioncity")
-    c_device = col("devicecategory")
-    c_os = col("operatingsystem")
-    c_os_root = col("operatingsystemroot")
-    c_browser = col("browser")
-    c_js = col("javascriptenabled")
-    c_width = col("screenwidth")
-    c_height = col("screenheight")
-    c_source = att("trafficsource")
-    c_utm_source = att("utmsource")
-    c_utm_medium = att("utmmedium")
-    c_utm_campaign = att("utmcampaign")
-    c_utm_term = att("utmterm")
-    c_utm_content = att("utmcontent")
-    c_search = att("searchengine")
-    c_search_root = att("searchengineroot")
-    c_adv = att("advengine")
-    c_social = att("socialnetwork")
-    c_referral = att("referalsource")
-    c_messenger = att("messenger")
-    c_recommend = att("recommendationsystem")
-    c_direct_order = att("directclickordername")
-    c_phrase = att("directphraseorcond")
-    c_gclid = att("gclid")
-    c_params = cols.params()
-    # Two or three parsedParamsKey columns: the flat shape the fast path reads.
-    flat_cells = len(c_params) if 2 <= len(c_params) <= 3 else 0
-    flat_slots: dict[str, tuple[Any, ...]] = {}
+    rows = _RowParser(text.readline(), zone, report, keep_params=keep_params)
+    header_text = rows.header_text
     count_start = report.count_start
-    moscow = ZoneInfo("Europe/Moscow")
-    warned_parts = False
-    checked_utc = False
-    offsets: dict[str, timedelta] = {}
-
+    line_no = 1
     for raw in text:
         line_no += 1
         line = raw[:-1] if raw.endswith("\n") else raw
@@ -376,21 +315,194 @@ def parse_rows(
         if not line:
             continue
         if line == header_text:
-            # Concatenated download parts each start with their own header.
-            if not warned_parts:
-                report.warn(translate("visits", "the file joins several Logs API parts"))
-                warned_parts = True
+            rows.repeated_header()
             continue
         report.rows_read += 1
+        visit = rows.row(line, line_no)
+        if visit is not None and not keep_params:
+            count_start(visit[3])
+        yield visit
+
+
+def storage_batches(
+    text: TextIO,
+    zone: ZoneInfo,
+    report: ImportReport,
+    pool: tuple[str, ...],
+    batch_size: int,
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The importer's path: batches of rows in :data:`~app.core.visits.rows.ROW_COLUMNS` order.
+
+    Rows go through a function compiled for this file's header (:func:`_compile_fast`) that
+    reads only the columns present and handles the usual row shape: no backslash, a plain
+    ``YYYY-MM-DD HH:MM:SS`` time, the snippet's flat params. Any other row (escapes, bots,
+    odd arrays, bad values, the first row's time zone check) goes through the general
+    per-row path, :class:`_RowParser`, which also reports rejects. A batch is handed out every
+    ``batch_size`` rows read, even when it is empty, so Cancel and progress keep up with a file
+    of rejects. Accepted visits are counted in ``report`` batch by batch.
+    """
+    rows = _RowParser(text.readline(), zone, report, keep_params=False)
+    header_text = rows.header_text
+    width = rows.width
+    compiled = _compile_fast(rows, pool)
+    fast = compiled or _no_fast_path
+    slow = rows.row
+    line_no = 1
+    batch: list[tuple[Any, ...]] = []
+    append = batch.append
+    read = 0
+    rows_read = report.rows_read
+    # Until the first row's dateTime / dateTimeUTC cross-check, rows take the general path.
+    ready = compiled is not None and not rows.utc_pending
+    for raw in text:
+        line_no += 1
+        line = raw[:-1] if raw[-1:] == "\n" else raw
+        if line[-1:] == "\r":
+            line = line[:-1]
+        if not line:
+            continue
+        if line == header_text:
+            rows.repeated_header()
+            continue
+        read += 1
+        if ready and "\\" not in line and BAD_CHAR not in line:
+            fields = line.split("\t")
+            if len(fields) == width:
+                row = fast(fields)
+                if row is not None:
+                    append(row)
+                    if read >= batch_size:
+                        report.rows_read = rows_read = rows_read + read
+                        read = 0
+                        _count_batch(report, batch)
+                        yield batch
+                        batch = []
+                        append = batch.append
+                    continue
+        visit = slow(line, line_no)
+        if visit is not None:
+            append(storage_row(visit, pool))
+            ready = compiled is not None and not rows.utc_pending
+        if read >= batch_size:
+            report.rows_read = rows_read = rows_read + read
+            read = 0
+            _count_batch(report, batch)
+            yield batch
+            batch = []
+            append = batch.append
+    report.rows_read = rows_read + read
+    _count_batch(report, batch)
+    yield batch
+
+
+def _no_fast_path(fields: list[str]) -> None:
+    return None
+
+
+def _count_batch(report: ImportReport, batch: list[tuple[Any, ...]]) -> None:
+    if not batch:
+        return
+    starts = [row[STARTED] for row in batch]
+    report.count_range(len(batch), _utc(min(starts)), _utc(max(starts)))
+
+
+def _utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+class _RowParser:
+    """The general per-row path: every row shape the format allows, and rejects with reasons."""
+
+    def __init__(
+        self, header_line: str, zone: ZoneInfo, report: ImportReport, *, keep_params: bool
+    ) -> None:
+        header = header_line.rstrip("\r\n").lstrip("\ufeff").split("\t")
+        cols = self.cols = MetricaColumns(header)
+        self.visit_col = cols.plain("visitid")
+        self.time_col = cols.plain("datetime")
+        self.utc_col = cols.plain("datetimeutc")
+        if self.visit_col < 0 or (self.time_col < 0 and self.utc_col < 0):
+            raise FileFormatError(
+                translate("visits", "the header has no ym:s:visitID or ym:s:dateTime column"), 1
+            )
+        if self.time_col < 0:
+            report.warn(
+                translate(
+                    "visits",
+                    "ym:s:dateTime is missing; times come from ym:s:dateTimeUTC, "
+                    "which Yandex documents as UTC+3",
+                )
+            )
+        self.header_text = header_line.rstrip("\r\n").lstrip("\ufeff")
+        self.width = cols.width
+        self.zone = zone
+        self.report = report
+        self.keep_params = keep_params
+        col = cols.plain
+        att = cols.attributed
+        self.c_counter = col("counterid")
+        self.c_client = col("clientid")
+        self.c_new = col("isnewuser")
+        self.c_start = col("starturl")
+        self.c_referer = col("referer")
+        self.c_views = col("pageviews")
+        self.c_duration = col("visitduration")
+        self.c_country = col("regioncountry")
+        self.c_city = col("regioncity")
+        self.c_device = col("devicecategory")
+        self.c_os = col("operatingsystem")
+        self.c_os_root = col("operatingsystemroot")
+        self.c_browser = col("browser")
+        self.c_js = col("javascriptenabled")
+        self.c_width = col("screenwidth")
+        self.c_height = col("screenheight")
+        self.c_source = att("trafficsource")
+        self.c_utm_source = att("utmsource")
+        self.c_utm_medium = att("utmmedium")
+        self.c_utm_campaign = att("utmcampaign")
+        self.c_utm_term = att("utmterm")
+        self.c_utm_content = att("utmcontent")
+        self.c_search = att("searchengine")
+        self.c_search_root = att("searchengineroot")
+        self.c_adv = att("advengine")
+        self.c_social = att("socialnetwork")
+        self.c_referral = att("referalsource")
+        self.c_messenger = att("messenger")
+        self.c_recommend = att("recommendationsystem")
+        self.c_direct_order = att("directclickordername")
+        self.c_phrase = att("directphraseorcond")
+        self.c_gclid = att("gclid")
+        self.c_params = cols.params()
+        # Two or three parsedParamsKey columns: the flat shape the fast paths read.
+        self.flat_cells = len(self.c_params) if 2 <= len(self.c_params) <= 3 else 0
+        self.flat_slots: dict[str, tuple[Any, ...]] = {}
+        self.moscow = ZoneInfo("Europe/Moscow")
+        self.warned_parts = False
+        self.utc_pending = self.time_col >= 0 and self.utc_col >= 0
+        """Whether the dateTime / dateTimeUTC cross-check still waits for a row."""
+        self.offsets: dict[str, timedelta] = {}
+
+    def repeated_header(self) -> None:
+        # Concatenated download parts each start with their own header.
+        if not self.warned_parts:
+            self.report.warn(translate("visits", "the file joins several Logs API parts"))
+            self.warned_parts = True
+
+    def row(self, line: str, line_no: int) -> tuple[Any, ...] | None:
+        """One non-empty data line as a tuple in STORED_FIELDS order (+ params), or None."""
+        report = self.report
         if BAD_CHAR in line:
             report.reject(line_no, bad_bytes_reason(), excerpt(line))
-            yield None
-            continue
+            return None
         fields = line.split("\t")
+        width = self.width
         if len(fields) != width:
             report.reject(line_no, column_count_reason(width, len(fields)), excerpt(line))
-            yield None
-            continue
+            return None
+        keep_params = self.keep_params
+        flat_cells = self.flat_cells
+        flat_slots = self.flat_slots
+        c_params = self.c_params
         try:
             # Params arrays have their own quoting: parse them from the raw text.
             raw_params = [fields[i] for i in c_params]
@@ -398,41 +510,42 @@ def parse_rows(
                 fields = [unescape(f) if "\\" in f else f for f in fields]
             # A trailing empty cell lets absent columns (index -1) read as empty.
             fields.append("")
-            visit_id = fields[visit_col]
+            visit_id = fields[self.visit_col]
             if not visit_id.isdigit():
                 raise _RowError(translate("visits", "ym:s:visitID is not a number"))
-            if time_col >= 0:
-                stamp = fields[time_col]
+            if self.time_col >= 0:
+                stamp = fields[self.time_col]
                 try:
                     naive = datetime.fromisoformat(stamp)
                 except ValueError:
                     raise _RowError(bad_time_reason(stamp)) from None
                 # Zone offsets change on whole hours (DST), so one conversion per local hour
                 # serves every visit in it; the rest is a subtraction.
-                offset = offsets.get(stamp[:13])
+                offset = self.offsets.get(stamp[:13])
                 if offset is None:
                     hour = naive.replace(minute=0, second=0, microsecond=0)
-                    offset = hour - local_to_utc(hour, zone).replace(tzinfo=None)
-                    offsets[stamp[:13]] = offset
+                    offset = hour - local_to_utc(hour, self.zone).replace(tzinfo=None)
+                    self.offsets[stamp[:13]] = offset
                 started = (naive - offset).replace(tzinfo=UTC)
-                if not checked_utc and utc_col >= 0 and fields[utc_col]:
-                    checked_utc = True
-                    _check_utc(started, fields[utc_col], moscow, report)
+                if self.utc_pending and fields[self.utc_col]:
+                    self.utc_pending = False
+                    _check_utc(started, fields[self.utc_col], self.moscow, report)
             else:
                 try:
-                    started = local_to_utc(datetime.fromisoformat(fields[utc_col]), moscow)
+                    started = local_to_utc(
+                        datetime.fromisoformat(fields[self.utc_col]), self.moscow
+                    )
                 except ValueError:
-                    raise _RowError(bad_time_reason(fields[utc_col])) from None
-            browser = fields[c_browser] or None
-            if is_bot_browser(browser) or (fields[c_js] or None) == "0":
+                    raise _RowError(bad_time_reason(fields[self.utc_col])) from None
+            browser = fields[self.c_browser] or None
+            if is_bot_browser(browser) or (fields[self.c_js] or None) == "0":
                 report.reject(
                     line_no,
                     translate("visits", "robot visit (headless browser or JavaScript off)"),
                     excerpt(line),
                     RejectKind.BOT,
                 )
-                yield None
-                continue
+                return None
             params: list[tuple[str, str]] = []
             token = pool = action = page = None
             # The snippet's flat params (``['et','ec']`` / ``['k7x2m','click']``) are the
@@ -440,6 +553,7 @@ def parse_rows(
             # and the values are split once, without building pairs.
             slots = flat_slots.get(raw_params[0]) if flat_cells else None
             values_cell = raw_params[1] if flat_cells else ""
+            found_flat = False
             if (
                 slots is not None
                 and (flat_cells == 2 or raw_params[2] == "[]")
@@ -459,12 +573,7 @@ def parse_rows(
                         page = found[slots[4]] or None
                     if keep_params:
                         params = [(k, v) for k, v in zip(slots[5], found, strict=True) if k and v]
-                    slots = None
                     found_flat = True
-                else:
-                    found_flat = False
-            else:
-                found_flat = False
             if not found_flat and c_params:
                 try:
                     params = fast_params(raw_params)
@@ -484,49 +593,51 @@ def parse_rows(
                         page = value
                 if not keep_params:
                     params = []
-            traffic = fields[c_source] or None
-            source = (fields[c_utm_source] or None) or _engine_source(
+            traffic = fields[self.c_source] or None
+            source = (fields[self.c_utm_source] or None) or _engine_source(
                 traffic,
-                (fields[c_search] or None) or (fields[c_search_root] or None),
-                (fields[c_adv] or None),
-                (fields[c_social] or None),
-                (fields[c_referral] or None),
-                (fields[c_messenger] or None),
-                (fields[c_recommend] or None),
+                (fields[self.c_search] or None) or (fields[self.c_search_root] or None),
+                (fields[self.c_adv] or None),
+                (fields[self.c_social] or None),
+                (fields[self.c_referral] or None),
+                (fields[self.c_messenger] or None),
+                (fields[self.c_recommend] or None),
             )
-            direct_order = fields[c_direct_order] or None
+            direct_order = fields[self.c_direct_order] or None
             if direct_order == "0":
                 direct_order = None
-            new_user = fields[c_new] or None
-            device = fields[c_device] or None
-            # In STORED_FIELDS order: the importer writes this tuple as it is.
-            visit = (
+            new_user = fields[self.c_new] or None
+            device = fields[self.c_device] or None
+            duration = fields[self.c_duration]
+            views = fields[self.c_views]
+            # In STORED_FIELDS order, the params list last.
+            return (
                 VisitFormat.METRICA,
-                fields[c_counter] or None,
+                fields[self.c_counter] or None,
                 visit_id,
                 started,
                 clean(token),
                 _pool_index(pool),
                 traffic,
                 source,
-                fields[c_utm_medium] or None,
-                (fields[c_utm_campaign] or None) or direct_order,
-                (fields[c_utm_term] or None) or (fields[c_phrase] or None),
-                fields[c_utm_content] or None,
-                fields[c_referer] or None,
-                fields[c_start] or None,
-                fields[c_country] or None,
-                fields[c_city] or None,
+                fields[self.c_utm_medium] or None,
+                (fields[self.c_utm_campaign] or None) or direct_order,
+                (fields[self.c_utm_term] or None) or (fields[self.c_phrase] or None),
+                fields[self.c_utm_content] or None,
+                fields[self.c_referer] or None,
+                fields[self.c_start] or None,
+                fields[self.c_country] or None,
+                fields[self.c_city] or None,
                 _DEVICES.get(device or "", device),
-                (fields[c_os] or None) or (fields[c_os_root] or None),
+                (fields[self.c_os] or None) or (fields[self.c_os_root] or None),
                 browser,
-                _screen(fields[c_width], fields[c_height]),
-                int(fields[c_duration]) if fields[c_duration] else None,
-                int(fields[c_views]) if fields[c_views] else None,
+                _screen(fields[self.c_width], fields[self.c_height]),
+                int(duration) if duration else None,
+                int(views) if views else None,
                 None if new_user is None else new_user == "1",
-                _id(fields[c_client] or None),
+                _id(fields[self.c_client] or None),
                 None,
-                fields[c_gclid] or None,
+                fields[self.c_gclid] or None,
                 None,
                 contact_action(action),
                 clean(page),
@@ -534,15 +645,243 @@ def parse_rows(
             )
         except _RowError as exc:
             report.reject(line_no, exc.reason, excerpt(line))
-            yield None
-            continue
+            return None
         except ValueError as exc:
             report.reject(line_no, _describe(exc), excerpt(line))
-            yield None
-            continue
-        if not keep_params:
-            count_start(started)
-        yield visit
+            return None
+
+
+_MINUTE_SECOND = frozenset(f":{m:02d}:{s:02d}" for m in range(60) for s in range(60))
+"""Every valid ``:MM:SS`` tail of a ``YYYY-MM-DD HH:MM:SS`` time."""
+_FAST_DEVICES: dict[str, str | None] = {"": None, **_DEVICES}
+_NEW_USER: dict[str, bool | None] = {"": None, "1": True}
+_ACTIONS: dict[str, str | None] = {"": None, "click": "click", "copy": "copy"}
+_CACHE_LIMIT = 100_000
+"""Entries a per-file value cache may hold (hours, pool cells, screens); beyond it, no caching."""
+
+
+def _compile_fast(rows: _RowParser, pool: tuple[str, ...]) -> Callable[[list[str]], Any] | None:
+    """A row function for this header: a storage tuple, or None to leave the row to ``rows``.
+
+    The generated code reads exactly the columns the header has (an absent column is a
+    constant, not a lookup) and keeps only the usual shape; any doubt returns None and the
+    general path decides, rejects included, so both paths store the same values. Only column
+    numbers go into the source text, never anything read from the file.
+    """
+    if rows.time_col < 0 or (rows.c_params and not rows.flat_cells):
+        return None
+
+    def cell(index: int, absent: str = "None") -> str:
+        return f"f[{index}]" if index >= 0 else absent
+
+    def text(index: int) -> str:
+        return f"(f[{index}] or None)" if index >= 0 else "None"
+
+    def first(*indexes: int) -> str:
+        present = [f"f[{i}]" for i in indexes if i >= 0]
+        return f"({' or '.join(present)} or None)" if present else "None"
+
+    r = rows
+    body = [
+        "def fast(f):",
+        "    try:",
+        f"        vid = f[{r.visit_col}]",
+        "        if not vid.isdigit():",
+        "            return None",
+        f"        stamp = f[{r.time_col}]",
+        "        if len(stamp) != 19 or stamp[13:] not in MINUTE_SECOND:",
+        "            return None",
+        "        hour = hours.get(stamp[:13])",
+        "        if hour is None:",
+        "            hour = learn_hour(stamp)",
+        "            if hour is None:",
+        "                return None",
+        f"        browser = {cell(r.c_browser, repr(''))}",
+        "        if browser:",
+        "            bot = bots.get(browser)",
+        "            if bot is None:",
+        "                bot = bots[browser] = is_bot_browser(browser)",
+        "            if bot:",
+        "                return None",
+    ]
+    if r.c_js >= 0:
+        body += [f"        if f[{r.c_js}] == '0':", "            return None"]
+    if r.c_params:
+        keys, values, *rest = r.c_params
+        body += [f"        slots = flat_slots.get(f[{keys}])", "        if slots is None:"]
+        body += ["            return None"]
+        for extra in rest:
+            body += [f"        if f[{extra}] != '[]':", "            return None"]
+        body += [
+            f"        found = f[{values}]",
+            '        if found[:2] != "[\'" or found[-2:] != "\']":',
+            "            return None",
+            '        count = found.count("\'")',
+            "        found = found[2:-2].split(\"','\")",
+            "        if len(found) != slots[0] or count != 2 * len(found):",
+            "            return None",
+            # A trailing empty value makes an absent param (slot -1) read as empty.
+            "        found.append('')",
+            "        token = found[slots[1]].strip()",
+            "        if not token:",
+            "            token = None",
+            "        elif not canonical(token):",
+            "            token = token.translate(TOKEN_FOLD)",
+            "        index_cell = found[slots[2]]",
+            "        shown = pool_cells.get(index_cell)",
+            "        if shown is None:",
+            "            shown = learn_pool(index_cell)",
+            "        action = found[slots[3]]",
+            "        action = ACTIONS[action] if action in ACTIONS else contact_action(action)",
+            "        page = found[slots[4]].strip() or None",
+        ]
+    else:
+        body += ["        token = action = page = None", "        shown = (None, None)"]
+    body += [f"        traffic = {text(r.c_source)}"]
+    if r.c_utm_source >= 0:
+        body += [f"        source = f[{r.c_utm_source}]", "        if not source:"]
+        indent = "            "
+    else:
+        body += ["        if True:"]
+        indent = "            "
+    branches = [
+        ("organic", first(r.c_search, r.c_search_root)),
+        ("social", text(r.c_social)),
+        ("referral", text(r.c_referral)),
+        ("messenger", text(r.c_messenger)),
+        ("recommend", text(r.c_recommend)),
+    ]
+    chain = "if"
+    for kind, expr in branches:
+        if expr != "None":
+            body += [f"{indent}{chain} traffic == {kind!r}:", f"{indent}    source = {expr}"]
+            chain = "elif"
+    if r.c_adv >= 0:
+        body += [
+            f"{indent}{chain} traffic == 'ad':",
+            f"{indent}    source = f[{r.c_adv}]",
+            f"{indent}    if source == 'ya_undefined':",
+            f"{indent}        source = None",
+        ]
+        chain = "elif"
+    body += [f"{indent}else:" if chain == "elif" else f"{indent}if True:"]
+    body += [f"{indent}    source = None", "        source = source or None"]
+    if r.c_direct_order >= 0:
+        body += [
+            f"        order = f[{r.c_direct_order}]",
+            "        if order == '0':",
+            "            order = ''",
+            f"        campaign = {cell(r.c_utm_campaign, repr(''))} or order or None",
+        ]
+    else:
+        body += [f"        campaign = {text(r.c_utm_campaign)}"]
+    body += [
+        f"        client = {text(r.c_client)}",
+        "        if client == '0':",
+        "            client = None",
+        f"        screen_key = {cell(r.c_width, repr(''))} + '\\t' + {cell(r.c_height, repr(''))}",
+        "        try:",
+        "            screen = screens[screen_key]",
+        "        except KeyError:",
+        "            screen = learn_screen(screen_key)",
+        f"        duration = {cell(r.c_duration, repr(''))}",
+        f"        views = {cell(r.c_views, repr(''))}",
+        f"        device = {cell(r.c_device, repr(''))}",
+        "        return (",
+        f"            hour[1] + {cell(r.c_counter, repr(''))} + ':' + vid,",
+        "            'metrica',",
+        f"            {text(r.c_counter)},",
+        "            vid,",
+        "            hour[0] + stamp[13:] + '.000000',",
+        "            token,",
+        "            shown[0],",
+        "            shown[1],",
+        "            traffic,",
+        "            source,",
+        f"            {text(r.c_utm_medium)},",
+        "            campaign,",
+        f"            {first(r.c_utm_term, r.c_phrase)},",
+        f"            {text(r.c_utm_content)},",
+        f"            {text(r.c_referer)},",
+        f"            {text(r.c_start)},",
+        f"            {text(r.c_country)},",
+        f"            {text(r.c_city)},",
+        "            DEVICES.get(device, device),",
+        f"            {first(r.c_os, r.c_os_root)},",
+        "            browser or None,",
+        "            screen,",
+        "            int(duration) if duration else None,",
+        "            int(views) if views else None,",
+        f"            NEW_USER.get({cell(r.c_new, repr(''))}, False),",
+        "            client,",
+        "            None,",
+        f"            {text(r.c_gclid)},",
+        "            None,",
+        "            action,",
+        "            page,",
+        "        )",
+        "    except ValueError:",
+        "        return None",
+    ]
+    hours: dict[str, tuple[str, str]] = {}
+    pool_cells: dict[str, tuple[int | None, str | None]] = {}
+    screens: dict[str, str | None] = {}
+    zone = rows.zone
+
+    def learn_hour(stamp: str) -> tuple[str, str] | None:
+        try:
+            naive = datetime.fromisoformat(stamp)
+        except ValueError:
+            return None
+        if naive.tzinfo is not None:
+            return None
+        hour = naive.replace(minute=0, second=0)
+        offset = hour - local_to_utc(hour, zone).replace(tzinfo=None)
+        if offset % timedelta(hours=1) or len(hours) >= _CACHE_LIMIT:
+            return None  # a zone with a half-hour offset: the general path
+        utc = (hour - offset).isoformat(" ")
+        entry = hours[stamp[:13]] = (utc[:13], f"{VisitFormat.METRICA.value}:{utc[:10]}:")
+        return entry
+
+    def learn_pool(value: str) -> tuple[int | None, str | None]:
+        index = _pool_index(value or None)
+        shown = pool[index] if index is not None and 0 <= index < len(pool) else None
+        if len(pool_cells) < _CACHE_LIMIT:
+            pool_cells[value] = (index, shown)
+        return index, shown
+
+    def learn_screen(key: str) -> str | None:
+        width, height = key.split("\t")
+        value = _screen(width, height)
+        if len(screens) < _CACHE_LIMIT:
+            screens[key] = value
+        return value
+
+    def action_text(value: str) -> str | None:
+        action = contact_action(value)
+        return None if action is None else action.value
+
+    namespace: dict[str, Any] = {
+        "MINUTE_SECOND": _MINUTE_SECOND,
+        "DEVICES": _FAST_DEVICES,
+        "NEW_USER": _NEW_USER,
+        "ACTIONS": _ACTIONS,
+        "TOKEN_FOLD": TOKEN_FOLD,
+        "canonical": is_canonical_token,
+        "hours": hours,
+        "learn_hour": learn_hour,
+        "bots": {},
+        "is_bot_browser": is_bot_browser,
+        "flat_slots": rows.flat_slots,
+        "pool_cells": pool_cells,
+        "learn_pool": learn_pool,
+        "screens": screens,
+        "learn_screen": learn_screen,
+        "contact_action": action_text,
+    }
+    exec(compile("\n".join(body), f"<metrica row {rows.width} columns>", "exec"), namespace)
+    fast: Callable[[list[str]], Any] = namespace["fast"]
+    return fast
 
 
 class _RowError(Exception):
