@@ -30,6 +30,7 @@ _BLANKS = re.compile(r"[ \t\xa0]+")
 _LINE_EDGES = re.compile(r" ?\n ?")
 _MANY_LINES = re.compile(r"\n{3,}")
 _B64_JUNK = re.compile(rb"[^A-Za-z0-9+/=]")
+_B64_CHARS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="
 _QP_TAIL = re.compile(rb"=(?:[0-9A-Fa-f]?)$")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.-]+)", re.IGNORECASE)
 
@@ -55,10 +56,20 @@ def decode_transfer(data: bytes, encoding: str, *, complete: bool) -> tuple[byte
 
 def _decode_base64(data: bytes, *, complete: bool) -> tuple[bytes, bool]:
     clean = data.translate(None, b" \t\r\n")
-    if _B64_JUNK.search(clean):
+    if clean.translate(None, _B64_CHARS):  # anything but the alphabet and padding left?
         clean = _B64_JUNK.sub(b"", clean)
-    bad = False
     body = clean.rstrip(b"=")
+    if b"=" not in body and body:
+        # One run (the usual case): decoded at once; any trouble takes the general way below.
+        if complete or len(body) < len(clean):
+            body += b"=" * (-len(body) % 4)
+        else:
+            body = body[: len(body) // 4 * 4]  # a prefix: the unfinished quantum is dropped
+        try:
+            return binascii.a2b_base64(body), False
+        except binascii.Error:
+            body = clean.rstrip(b"=")
+    bad = False
     if b"=" not in body:
         chunks = [body + b"=" * (-len(body) % 4)] if body else []
     else:
@@ -161,7 +172,8 @@ def tidy_text(text: str, limit: int = TEXT_LIMIT) -> str:
     if "  " in text or "\t" in text or "\xa0" in text:
         text = _BLANKS.sub(" ", text)
     if " \n" in text or "\n " in text:
-        text = _LINE_EDGES.sub("\n", text)
+        # " ?\n ?" -> "\n"; with no two blanks in a row left, two replaces do the same
+        text = text.replace(" \n", "\n").replace("\n ", "\n")
     if "\n\n\n" in text:
         text = _MANY_LINES.sub("\n\n", text)
     return text.strip()[:limit].rstrip()

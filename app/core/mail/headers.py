@@ -199,7 +199,8 @@ class HeaderFields:
         return "" if value is None else self._to_str(value)
 
     def text_all(self, name: str) -> list[str]:
-        return [self._to_str(v) for v in self._by_name.get(name.lower(), ())]
+        values = self._by_name.get(name.lower())
+        return [self._to_str(v) for v in values] if values else []
 
     def decoded(self, name: str) -> str:
         """The first field's value with RFC 2047 encoded words decoded (for Subject)."""
@@ -367,6 +368,18 @@ def normalize_address(raw: str) -> str | None:
 
 def parse_addresses(value: str) -> tuple[list[Address], list[str]]:
     """Parse an address list; returns the addresses and the pieces that were not addresses."""
+    found, bad = addresses_of(value)
+    return list(found), list(bad)
+
+
+@lru_cache(maxsize=8192)  # the client's few addresses in To/Delivered-To, senders who write again
+def addresses_of(value: str) -> tuple[tuple[Address, ...], tuple[str, ...]]:
+    """:func:`parse_addresses` as tuples, remembered for values seen before."""
+    found, bad = _parse_addresses(value)
+    return tuple(found), tuple(bad)
+
+
+def _parse_addresses(value: str) -> tuple[list[Address], list[str]]:
     found: list[Address] = []
     bad: list[str] = []
     if not value.strip():

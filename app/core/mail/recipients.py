@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.core.mail.headers import HeaderFields, normalize_address, parse_addresses
+from app.core.mail.headers import HeaderFields, addresses_of, normalize_address
 
 _RECEIVED_FOR = re.compile(r"\bfor\s+<?([^\s<>;,()\"]+@[^\s<>;,()\"]+?)>?(?=[\s;,()]|$)", re.I)
 
@@ -30,6 +30,8 @@ class RecipientSource(StrEnum):
 
 # The order candidates are tried in (most trustworthy first).
 RECIPIENT_ORDER: tuple[RecipientSource, ...] = tuple(RecipientSource)
+_ADDRESS_SOURCES = RECIPIENT_ORDER[:-1]  # address lists; Received is read for "for <addr>"
+assert RECIPIENT_ORDER[-1] is RecipientSource.RECEIVED
 
 
 @dataclass(frozen=True)
@@ -53,23 +55,20 @@ def extract_recipients(headers: HeaderFields) -> tuple[tuple[Recipient, ...], li
     # Keyed case-insensitively: servers treat Info@ and info@ as one mailbox in practice.
     found: dict[str, tuple[str, list[RecipientSource]]] = {}
     bad: list[str] = []
-
-    def add(address: str, source: RecipientSource) -> None:
-        sources = found.setdefault(address.lower(), (address, []))[1]
-        if source not in sources:
-            sources.append(source)
-
-    for source in RECIPIENT_ORDER:
-        if source is RecipientSource.RECEIVED:
-            for value in headers.text_all("received"):
-                for match in _RECEIVED_FOR.finditer(value):
-                    address = normalize_address(match.group(1))
-                    if address is not None:
-                        add(address, source)
-            continue
+    for source in _ADDRESS_SOURCES:
         for value in headers.text_all(source.value):
-            addresses, rejected = parse_addresses(value)
+            addresses, rejected = addresses_of(value)
             for item in addresses:
-                add(item.address, source)
+                address = item.address
+                sources = found.setdefault(address.lower(), (address, []))[1]
+                if source not in sources:
+                    sources.append(source)
             bad.extend(rejected)
+    for value in headers.text_all("received"):
+        for match in _RECEIVED_FOR.finditer(value):
+            address = normalize_address(match.group(1))
+            if address is not None:
+                sources = found.setdefault(address.lower(), (address, []))[1]
+                if RecipientSource.RECEIVED not in sources:
+                    sources.append(RecipientSource.RECEIVED)
     return tuple(Recipient(addr, tuple(srcs)) for addr, srcs in found.values()), bad

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import binascii
+import contextlib
 import datetime as dt
 import itertools
 import re
@@ -12,7 +14,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from app.core.mail.body import TEXT_LIMIT, tidy_text
+from app.core.mail.body import TEXT_LIMIT, _decode_base64, tidy_text
 from app.core.mail.headers import HeaderFields, _decode_plain_words, _plain_date, _split_plainly
 
 _CHARSETS = ("utf-8", "UTF-8", "koi8-r", "windows-1251", "Windows-1251")
@@ -177,3 +179,52 @@ def test_header_split_fast_path_takes_the_usual_blocks() -> None:
     assert _split_plainly(block.replace(b"\r\n", b"\n")) == _split_plainly(block)
     assert _split_plainly(b"From: a\r\n \r\nTo: b\r\n") is None  # a blank fold ends the block
     assert _split_plainly(b"From: a\r\nTo: b\n") is None  # mixed line ends
+
+
+def _base64_reference(data: bytes, *, complete: bool) -> tuple[bytes, bool]:
+    """_decode_base64 before its one-run fast path (every input the general way)."""
+    clean = re.sub(rb"[^A-Za-z0-9+/=]", b"", data.translate(None, b" \t\r\n"))
+    bad = False
+    body = clean.rstrip(b"=")
+    if b"=" not in body:
+        chunks = [body + b"=" * (-len(body) % 4)] if body else []
+    else:
+        chunks = [c + b"=" * (-len(c) % 4) for c in re.split(rb"=+", clean) if c]
+    if not complete and chunks and not clean.endswith(b"="):
+        last = chunks[-1].rstrip(b"=")
+        chunks[-1] = last[: len(last) // 4 * 4]
+    out = bytearray()
+    for chunk in chunks:
+        if not chunk:
+            continue
+        try:
+            out += binascii.a2b_base64(chunk)
+        except binascii.Error:
+            bad = True
+            usable = chunk.rstrip(b"=")
+            usable = usable[: len(usable) // 4 * 4]
+            with contextlib.suppress(binascii.Error):
+                out += binascii.a2b_base64(usable)
+    return bytes(out), bad
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    payload=st.binary(max_size=60),
+    cut=st.integers(0, 90),
+    noise=st.lists(
+        st.tuples(st.integers(0, 90), st.sampled_from(list(b" \r\n\t=!-_.\xd0"))), max_size=4
+    ),
+    complete=st.booleans(),
+    glued=st.booleans(),
+)
+def test_base64_fast_path_gives_what_the_general_code_gives(
+    payload: bytes, cut: int, noise: list[tuple[int, int]], complete: bool, glued: bool
+) -> None:
+    encoded = bytearray(base64.encodebytes(payload)[:cut])
+    if glued:
+        encoded += base64.b64encode(payload[:5])
+    for at, byte in noise:
+        encoded.insert(min(at, len(encoded)), byte)
+    data = bytes(encoded)
+    assert _decode_base64(data, complete=complete) == _base64_reference(data, complete=complete)
