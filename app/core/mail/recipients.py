@@ -66,9 +66,9 @@ def extract_recipients(headers: HeaderFields) -> tuple[tuple[Recipient, ...], li
             bad.extend(rejected)
     for value in headers.text_all("received"):
         for match in _RECEIVED_FOR.finditer(value):
-            address = normalize_address(match.group(1))
-            if address is not None:
-                sources = found.setdefault(address.lower(), (address, []))[1]
+            received_for = normalize_address(match.group(1))
+            if received_for is not None:
+                sources = found.setdefault(received_for.lower(), (received_for, []))[1]
                 if RecipientSource.RECEIVED not in sources:
                     sources.append(RecipientSource.RECEIVED)
     return tuple(Recipient(addr, tuple(srcs)) for addr, srcs in found.values()), bad
