@@ -167,7 +167,7 @@ _MOJIBAKE_VIA: tuple[tuple[str, str], ...] = (
     ("mac-cyrillic", "–—"),
     ("cp1252", "ÐÑ"),
 )
-_ALL_MARKERS = "".join(markers for _, markers in _MOJIBAKE_VIA)
+assert [m for _, m in _MOJIBAKE_VIA] == ["РС", "–—", "ÐÑ"]  # repair_mojibake counts these
 _SINGLE_BYTE = frozenset({"cp1251", "koi8-r", "koi8-u", "mac-cyrillic", "cp866", "iso8859-5"})
 
 
@@ -182,16 +182,16 @@ def repair_mojibake(text: str) -> str:
     """
     if text.isascii():
         return text
-    non_ascii = sum(1 for ch in text if ord(ch) > 0x7F) if len(text) < 64 else None
-    if non_ascii is None:
-        non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    if sum(text.count(marker) for marker in _ALL_MARKERS) * 3 < non_ascii:
+    count = text.count
+    # (written out: this runs for every subject, name and text)
+    hits = (count("Р") + count("С"), count("–") + count("—"), count("Ð") + count("Ñ"))
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if (hits[0] + hits[1] + hits[2]) * 3 < non_ascii:
         return text  # too few markers for any of the code pages below: the usual case
-    for codec, markers in _MOJIBAKE_VIA:
+    for (codec, _markers), codec_hits in zip(_MOJIBAKE_VIA, hits, strict=True):
         # Cheap test first: in such mojibake every other non-ASCII character is a marker;
         # in real Russian text Р and С are capitals, a few per cent of the letters.
-        hits = sum(text.count(marker) for marker in markers)
-        if hits * 3 < non_ascii:
+        if codec_hits * 3 < non_ascii:
             continue
         try:
             candidate = text.encode(codec).decode("utf-8")

@@ -70,10 +70,16 @@ _SIMPLE_ADDRESS = re.compile(
 _BLANK_FOLD = re.compile(rb"\n[ \t][ \t\x0b\x0c]*\r?\n")  # a fold line of white space only
 
 
-def _split_plainly(block: bytes) -> list[tuple[str, bytes]] | None:
+_FIELD_NAMES: dict[bytes, str] = {}  # b"Subject" -> "subject": the same few names every time
+
+
+def _split_plainly(
+    block: bytes,
+) -> tuple[list[tuple[str, bytes]], dict[str, list[bytes]]] | None:
     """The fields of a header block in the usual shape, as ``HeaderFields._parse_lines`` would
-    give them, with a few bytes operations instead of a loop over lines; ``None`` for any other
-    shape (mixed or bare line ends, a blank fold, leading blank lines, an mbox "From " line).
+    give them (and their index by name), with a few bytes operations instead of a loop over
+    lines; ``None`` for any other shape (mixed or bare line ends, a blank fold, leading blank
+    lines, an mbox "From " line).
     """
     if block[:1] in b" \t\r\n\x0b\x0c" or block.startswith(b"From "):
         return None  # (b"" is in any bytes: an empty block also goes the long way)
@@ -94,16 +100,30 @@ def _split_plainly(block: bytes) -> list[tuple[str, bytes]] | None:
         return None  # a line of white space only: the long way tells folds from ends
     unfolded = block.replace(sep + b" ", b" ").replace(sep + b"\t", b"\t")
     fields: list[tuple[str, bytes]] = []
+    by_name: dict[str, list[bytes]] = {}
+    names = _FIELD_NAMES
     for line in unfolded.split(sep):
         head, colon, rest = line.partition(b":")
-        head = head.strip()
-        if colon and head and b" " not in head:
-            fields.append((head.decode("ascii", "replace").lower(), rest.strip()))
-        elif not line.strip():
-            if not fields:
-                return None  # blank lines before the first field are skipped: the long way
-            break
-    return fields
+        name = names.get(head) if colon else None
+        if name is None:
+            stripped = head.strip()
+            if not (colon and stripped and b" " not in stripped):
+                if not line.strip():
+                    if not fields:
+                        return None  # blank lines before the first field: the long way
+                    break
+                continue
+            name = stripped.decode("ascii", "replace").lower()
+            if len(names) < 1000:
+                names[head] = name
+        value = rest.strip()
+        fields.append((name, value))
+        known = by_name.get(name)
+        if known is None:
+            by_name[name] = [value]
+        else:
+            known.append(value)
+    return fields, by_name
 
 
 class HeaderFields:
@@ -124,16 +144,10 @@ class HeaderFields:
     @classmethod
     def parse(cls, block: bytes) -> HeaderFields:
         """Split a header block (up to the first empty line) into fields; never raises."""
-        fields = _split_plainly(block)
-        if fields is None:
+        split = _split_plainly(block)
+        if split is None:
             return cls._parse_lines(block)
-        by_name: dict[str, list[bytes]] = {}
-        for name, value in fields:
-            known = by_name.get(name)
-            if known is None:
-                by_name[name] = [value]
-            else:
-                known.append(value)
+        fields, by_name = split
         self = cls.__new__(cls)
         self._fields = fields
         self._by_name = by_name
@@ -219,11 +233,19 @@ class HeaderFields:
         return text
 
 
+def _squeeze(text: str) -> str:
+    """``_WS.sub(" ", text).strip()``; the substitution skipped when it would change nothing
+    (every other white space character, \t\n\r\x85\xa0..., is unprintable)."""
+    if "  " not in text and text.isprintable():
+        return text.strip()
+    return _WS.sub(" ", text).strip()
+
+
 @lru_cache(maxsize=4096)  # display names repeat: the same senders write again and again
 def decode_words(value: str) -> str:
     """Decode RFC 2047 encoded words; a broken word is decoded as far as possible."""
     if "=?" not in value:
-        return _WS.sub(" ", value).strip()
+        return _squeeze(value)
     text = _decode_plain_words(value)
     if text is None:
         try:
@@ -235,7 +257,7 @@ def decode_words(value: str) -> str:
                 # make_header hands back ISO-2022 escapes when the codec rejects a vendor
                 # character.
                 text = _decode_words_leniently(value)
-    return _WS.sub(" ", repair_mojibake(text)).strip()
+    return _squeeze(repair_mojibake(text))
 
 
 # The common case, decoded without the email package: nothing but well-formed encoded words in
@@ -415,7 +437,7 @@ def _parse_addresses(value: str) -> tuple[list[Address], list[str]]:
 
 def parse_date(value: str) -> tuple[dt.datetime | None, str]:
     """A Date header as an aware UTC datetime; ``(None, why)`` when it cannot be read."""
-    text = _WS.sub(" ", value).strip()
+    text = _squeeze(value)
     if not text:
         return None, "missing"
     parsed: dt.datetime | None = _plain_date(text)
@@ -450,6 +472,9 @@ def parse_date(value: str) -> tuple[dt.datetime | None, str]:
     return result, ""
 
 
+_ZONES: dict[str, dt.timezone] = {}  # "+0300" -> its zone: a few offsets all the time
+
+
 def _plain_date(text: str) -> dt.datetime | None:
     """``Thu, 01 Jan 2026 00:01:00 +0300`` read directly, as ``parsedate_to_datetime`` would;
     None for any other form (the email package reads those)."""
@@ -460,9 +485,13 @@ def _plain_date(text: str) -> dt.datetime | None:
     month = _MONTHS.get(month_name.lower())
     if month is None:
         return None
-    seconds = int(zh) * 3600 + int(zm) * 60
+    zone = _ZONES.get(sign + zh + zm)
     try:
-        zone = dt.timezone(dt.timedelta(seconds=-seconds if sign == "-" else seconds))
+        if zone is None:
+            seconds = int(zh) * 3600 + int(zm) * 60
+            zone = dt.timezone(dt.timedelta(seconds=-seconds if sign == "-" else seconds))
+            if len(_ZONES) < 1000:
+                _ZONES[sign + zh + zm] = zone
         return dt.datetime(
             int(year), month, int(day), int(hour), int(minute), int(second or 0), tzinfo=zone
         )

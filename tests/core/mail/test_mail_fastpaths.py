@@ -159,7 +159,7 @@ def test_header_split_fast_path_gives_what_the_line_loop_gives(
     fast = _split_plainly(block)
     slow = HeaderFields._parse_lines(block)
     if fast is not None:
-        assert fast == list(slow)
+        assert fast[0] == list(slow)
     parsed = HeaderFields.parse(block)
     assert list(parsed) == list(slow)
     for name, _value in slow:
@@ -171,7 +171,9 @@ def test_header_split_fast_path_takes_the_usual_blocks() -> None:
         b'Content-Type: multipart/alternative;\r\n boundary="b"\r\nFrom: =?utf-8?b?0J8=?= '
         b"<a@b.c>\r\nReceived: from x by y for\r\n\t<i@r.ru>; Thu, 01 Jan 2026\r\n\r\n"
     )
-    assert _split_plainly(block) == [
+    split = _split_plainly(block)
+    assert split is not None
+    assert split[0] == [
         ("content-type", b'multipart/alternative; boundary="b"'),
         ("from", b"=?utf-8?b?0J8=?= <a@b.c>"),
         ("received", b"from x by y for\t<i@r.ru>; Thu, 01 Jan 2026"),
