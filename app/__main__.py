@@ -6,9 +6,18 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    args_in = sys.argv[1:] if argv is None else argv
+    from app.options import gui_options
+
+    gui = gui_options(args_in)
+    if gui is not None:
+        # The window's fast path: the commands' parsers and modules are never imported.
+        from app.ui.application import run_gui
+
+        return run_gui(gui)
     from app.cli import run
 
-    return run(sys.argv[1:] if argv is None else argv)
+    return run(args_in)
 
 
 if __name__ == "__main__":

@@ -34,11 +34,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from app import __version__, cli_addresses, cli_reports, cli_visits
+from app import cli_addresses, cli_reports, cli_visits
 from app.core.clients.model import ChannelFields, ChannelKind, Client, ClientFields
 from app.core.errors import AppError, NotFoundError
 from app.core.logs import setup_logging
 from app.core.paths import resolve_location
+from app.options import EXIT_USAGE, global_parser
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -46,37 +47,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXIT_OK = 0
-EXIT_USAGE = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that exits with our usage code."""
-
-    def error(self, message: str) -> Any:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The command line's parser; ``commands=False`` gives only the global options (the GUI's)."""
-    p = _Parser(
-        prog="mailsource",
-        description="Mailsource: which advertising channel each inbound email came from.",
-        add_help=commands,  # help always comes from the full parser
-    )
-    p.add_argument("--version", action="version", version=f"Mailsource {__version__}")
-    p.add_argument("--data-dir", metavar="DIR", help="data folder (default: the user data folder)")
-    p.add_argument("--db-url", metavar="URL", help="PostgreSQL URL for team mode")
-    p.add_argument("--lang", choices=("en", "ru"), help="interface language")
-    p.add_argument(
-        "--demo", action="store_true", help="open the app on a throwaway folder with demo data"
-    )
-    p.add_argument(
-        "--smoke-test",
-        action="store_true",
-        help="start offscreen, open and migrate the database, show the main window, exit",
-    )
-    p.add_argument("-v", "--verbose", action="store_true", help="log more")
+    p = global_parser(add_help=commands)  # help always comes from the full parser
     if not commands:
         p.set_defaults(command=None)
         return p

@@ -38,7 +38,14 @@ app.exec()
 
 
 def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MAILSOURCE_")}
+    # PYTHONDONTWRITEBYTECODE (set on some build machines) would make every start recompile our
+    # modules from source, which no user's start does: the bundle ships bytecode and a source
+    # checkout writes its caches on the first run. The warm-up run writes them here.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("MAILSOURCE_") and k != "PYTHONDONTWRITEBYTECODE"
+    }
     env["QT_QPA_PLATFORM"] = "offscreen"
     return env
 

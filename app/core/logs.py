@@ -6,7 +6,7 @@ Nothing here knows about Qt; the GUI routes Qt's own messages into this logging.
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import re
 from pathlib import Path
 
@@ -25,6 +25,46 @@ def redact(text: str) -> str:
     """Replace anything that looks like a password or token with ``***``."""
     text = _URL_PASSWORD.sub(r"\1***\3", text)
     return _SECRET_PAIRS.sub(r"\1\2***", text)
+
+
+class RotatingFile(logging.FileHandler):
+    """A log file rotated by size: ``mailsource.log`` then ``.1`` to ``.<backups>``, oldest dropped.
+
+    What ``logging.handlers.RotatingFileHandler`` does; that module (with socket, pickle and
+    queue) would cost every start-up several milliseconds before the window shows.
+    """
+
+    def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:  # called with the handler's lock held
+        try:
+            if self._full(record):
+                self._rotate()
+        except Exception:  # noqa: BLE001 - logging must never raise into the caller
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        size = self.stream.seek(0, 2)  # the end: Windows does not start an append stream there
+        return size > 0 and size + len(self.format(record)) + 1 > self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        base = self.baseFilename
+        for n in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        if os.path.exists(base):
+            os.replace(base, f"{base}.1")
+        self.stream = self._open()
 
 
 class RedactingFilter(logging.Filter):
@@ -55,9 +95,7 @@ def setup_logging(
         try:
             log_dir.mkdir(parents=True, exist_ok=True)
             path = log_dir / LOG_FILE
-            file_handler = logging.handlers.RotatingFileHandler(
-                path, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True
-            )
+            file_handler = RotatingFile(path, max_bytes=2_000_000, backups=5)
         except OSError:
             path = None
         else:

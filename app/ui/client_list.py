@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.clients.model import Client
-from app.ui.models.client_list_model import ClientItemDelegate, ClientListModel, ClientRole
+from app.ui.models.client_list_model import ClientListModel, ClientRole
+
+if TYPE_CHECKING:
+    from app.core.clients.model import Client
 
 
 class ClientListPanel(QWidget):
@@ -34,7 +38,7 @@ class ClientListPanel(QWidget):
         self.model = ClientListModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
-        self.view.setItemDelegate(ClientItemDelegate(self.view))
+        self._delegate_set = False
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setUniformItemSizes(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -58,6 +62,12 @@ class ClientListPanel(QWidget):
         return self.archived_check.isChecked()
 
     def set_clients(self, clients: list[Client]) -> None:
+        if clients and not self._delegate_set:
+            # Set with the first clients: its painting modules need not load before the window.
+            from app.ui.models.client_delegate import ClientItemDelegate
+
+            self.view.setItemDelegate(ClientItemDelegate(self.view))
+            self._delegate_set = True
         self.model.set_records(clients)
         if self.current_id() is None and not clients:
             self.client_selected.emit(None)

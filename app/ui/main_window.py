@@ -6,24 +6,24 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
 from app import APP_NAME
-from app.core.changes import Changes
 from app.core.errors import AppError, NotFoundError
 from app.ui.client_list import ClientListPanel
-from app.ui.errors import show_error
 from app.ui.widgets import EmptyState
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from app.core.changes import Changes
     from app.core.clients.model import Client
     from app.core.workspace import Workspace
     from app.ui.client_page import ClientPage
@@ -31,6 +31,13 @@ if TYPE_CHECKING:
     from app.ui.overview.overview_page import OverviewPage
 
 log = logging.getLogger(__name__)
+
+
+def show_error(parent: QWidget | None, error: AppError | str) -> None:
+    """:func:`app.ui.errors.show_error`, imported on the first error rather than at start-up."""
+    from app.ui.errors import show_error as show
+
+    show(parent, error)
 
 
 class MainWindow(QMainWindow):
@@ -542,6 +549,8 @@ class MainWindow(QMainWindow):
     def _confirm_delete(self, title: str, text: str, info: str, other: str) -> str:
         """Ask before deleting for good: ``"delete"``, ``"other"`` (the gentler ``other``
         action, e.g. archive) or ``""`` (cancelled, the default button)."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title)
@@ -730,6 +739,8 @@ class MainWindow(QMainWindow):
             )
             return
         if dialog.requires_restart():
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self,
                 self.tr("Restart Mailsource"),

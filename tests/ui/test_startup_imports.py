@@ -13,13 +13,16 @@ PROBE = """
 import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-import app.cli
+import app.__main__, app.options, app.ui.application
 from app.ui.main_window import MainWindow
 qapp = QApplication([])
 window = MainWindow(None, QSettings(sys.argv[1], QSettings.Format.IniFormat))
 window.show()
 heavy = ("sqlalchemy", "alembic", "matplotlib", "email_validator", "keyring",
-         "imapclient", "openpyxl", "app.ui.client_page")
+         "imapclient", "openpyxl", "app.ui.client_page",
+         # the commands, and what the window needs only once there are clients or an error
+         "app.cli", "logging.handlers", "idna", "app.core.clients.model",
+         "app.ui.models.client_delegate", "app.ui.errors", "hashlib")
 print(" ".join(sorted(m for m in heavy if m in sys.modules)))
 """
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from app.core.clients.model import Client
-from app.core.clients.validation import address_to_unicode, domain_to_unicode
 from app.ui.models.record_list import RecordTableModel
+
+if TYPE_CHECKING:
+    from app.core.clients.model import Client
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -25,7 +24,7 @@ class ClientRole(IntEnum):
     RECORD = Qt.ItemDataRole.UserRole + 4
 
 
-class ClientListModel(RecordTableModel[Client]):
+class ClientListModel(RecordTableModel["Client"]):
     """One row per client; the display is the name, the subtitle its address and channels."""
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -40,6 +39,8 @@ class ClientListModel(RecordTableModel[Client]):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [client.name]
             if client.domains:
+                from app.core.clients.validation import domain_to_unicode
+
                 lines.append(", ".join(domain_to_unicode(d) for d in client.domains))
             if client.archived:
                 lines.append(self.tr("Archived"))
@@ -53,12 +54,16 @@ class ClientListModel(RecordTableModel[Client]):
         if role == ClientRole.RECORD:
             return client
         if role == Qt.ItemDataRole.FontRole and client.archived:
+            from PySide6.QtGui import QFont
+
             font = QFont()
             font.setItalic(True)
             return font
         return None
 
     def subtitle(self, client: Client) -> str:
+        from app.core.clients.validation import address_to_unicode
+
         count = self.tr("%n channel(s)", "", client.channel_count)
         parts = [address_to_unicode(client.main_address)] if client.main_address else []
         parts.append(count)
@@ -70,52 +75,3 @@ class ClientListModel(RecordTableModel[Client]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-class ClientItemDelegate(QStyledItemDelegate):
-    """Two lines per client: the name, and a muted subtitle."""
-
-    PADDING = 8
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        fm = option.fontMetrics
-        return QSize(200, fm.height() * 2 + self.PADDING * 2 + 2)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        name = opt.text
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect: QRect = opt.rect.adjusted(
-            self.PADDING + 4, self.PADDING, -self.PADDING, -self.PADDING
-        )
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = opt.palette
-        main_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.save()
-        font = QFont(opt.font)
-        font.setBold(not index.data(ClientRole.ARCHIVED))
-        font.setItalic(bool(index.data(ClientRole.ARCHIVED)))
-        painter.setFont(font)
-        painter.setPen(palette.color(main_role))
-        fm = painter.fontMetrics()
-        top = QRect(rect.left(), rect.top(), rect.width(), fm.height())
-        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        elide = Qt.TextElideMode.ElideRight
-        painter.drawText(top, left, fm.elidedText(name, elide, rect.width()))
-        small = QFont(opt.font)
-        small.setPointSizeF(max(small.pointSizeF() * 0.9, 7.0))
-        painter.setFont(small)
-        muted = palette.color(main_role)
-        if not selected:
-            muted = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        painter.setPen(muted)
-        sfm = painter.fontMetrics()
-        bottom = QRect(rect.left(), top.bottom() + 2, rect.width(), sfm.height())
-        subtitle = str(index.data(ClientRole.SUBTITLE) or "")
-        painter.drawText(bottom, left, sfm.elidedText(subtitle, elide, rect.width()))
-        painter.restore()
