@@ -43,7 +43,7 @@ class RotatingFile(logging.FileHandler):
         try:
             if self._full(record):
                 self._rotate()
-        except Exception:  # noqa: BLE001 - logging must never raise into the caller
+        except Exception:  # logging must never raise into the caller
             self.handleError(record)
             return
         super().emit(record)
