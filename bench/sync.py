@@ -20,6 +20,7 @@ import datetime as dt
 import email.utils
 import imaplib
 import json
+import os
 import random
 import resource
 import ssl
@@ -152,7 +153,10 @@ def child(args: argparse.Namespace) -> None:
             result = profile.runcall(
                 sync_mailbox, ws, mailbox.id, password=args.password, batch_size=args.batch
             )
-            pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(35)
+            # SORT=tottime LINES=60 in the environment for another view of the same profile
+            stats = pstats.Stats(profile, stream=sys.stderr)
+            stats.sort_stats(os.environ.get("SORT", "cumulative"))
+            stats.print_stats(int(os.environ.get("LINES", "35")))
         else:
             result = sync_mailbox(ws, mailbox.id, password=args.password, batch_size=args.batch)
         elapsed = time.perf_counter() - started

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from dovecot import DovecotServer, MailUser
 from sync_helpers import add_mailbox, make_client, message
@@ -58,3 +60,8 @@ def test_first_then_incremental_sync(
     assert third.new_leads == 1
     assert third.folders[0].fetched == 1
     assert len(_leads(ws, setup.client_id)) == 4
+    # The sync keeps older objects out of the garbage collector's way only while it runs.
+    assert gc.get_freeze_count() == 0
+    failed = sync_mailbox(ws, mailbox.id, password="wrong")
+    assert failed.status is SyncStatus.FAILED
+    assert gc.get_freeze_count() == 0

@@ -25,6 +25,7 @@ and connection failures make it ``failed``. Every outcome is recorded on the mai
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -199,6 +200,11 @@ def sync_mailbox(
     )
     states = {f.name: f for f in mailbox.folder_states}
     try:
+        # The objects alive before the sync (the app, SQLAlchemy's caches...) cannot become
+        # garbage meanwhile: kept out of the collector's way, as its full passes over them cost
+        # 20-35 us a message (13 % of a first sync). Put back when the sync ends, however it
+        # ends; nothing is kept from collection beyond that.
+        gc.freeze()
         try:
             run.open()
         except MailboxError as exc:
@@ -246,6 +252,7 @@ def sync_mailbox(
         raise
     finally:
         run.drop()
+        gc.unfreeze()
     new_leads = sum(r.stored for r in run.results if r.role is not FolderRole.SENT)
     replies = sum(r.stored for r in run.results if r.role is FolderRole.SENT)
     log.info(
