@@ -21,6 +21,7 @@ from app.core.settings import load_settings, save_settings
 from app.core.storage.lock import DataFolderLock
 
 if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
     from PySide6.QtWidgets import QWidget
 
     from app.core.workspace import Workspace
@@ -83,7 +84,7 @@ def run_gui(args: argparse.Namespace) -> int:
     log_file = setup_logging(location.log_dir, level=level)
     log.info("Mailsource %s starting (data %s)", __version__, location.data_dir)
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -136,18 +137,47 @@ def run_gui(args: argparse.Namespace) -> int:
     window.restart_requested.connect(on_restart)
     window.show()
     log.info("Main window shown")
-    if smoke:
-        from PySide6.QtCore import QTimer
+    opener = _WorkspaceOpener(location, args, window, smoke=smoke, demo=demo)
+    servers: list[QLocalServer] = []
 
-        # Like the benchmark's bare window: said once the event loop runs with the window shown.
-        QTimer.singleShot(0, lambda: print("smoke test: window shown", flush=True))
+    def after_first_paint() -> None:
+        # What the window need not wait for: the crash dialog, the local socket through which
+        # another start brings this window forward, and the database (opened on a worker).
+        if smoke:  # like the benchmark's bare window: once the event loop runs, window shown
+            print("smoke test: window shown", flush=True)
+        from app.ui import crash
+
+        crash.install(log_file, show_dialog=not smoke)
+        servers.append(_listen_for_activation(location, window))
+        opener.start()
+
+    QTimer.singleShot(0, after_first_paint)
+    code = app.exec()
+    from app.ui.tasks import TaskQueue
+
+    TaskQueue.wait_all()
+    for server in servers:
+        server.close()
+    if window.attached:
+        window.ws.close()
+    lock.release()
+    if throwaway is not None and not demo:
+        import shutil
+
+        shutil.rmtree(throwaway, ignore_errors=True)
+    if restart["wanted"]:
+        from PySide6.QtCore import QProcess
+
+        program, arguments = _restart_command()
+        QProcess.startDetached(program, arguments)
+    return opener.exit_code if opener.exit_code else code
+
+
+def _listen_for_activation(location: Location, window: MainWindow) -> QLocalServer:
+    """Another start on this data folder asks this window forward through a local socket."""
     from PySide6.QtNetwork import QLocalServer
 
-    from app.ui import crash
-
-    crash.install(log_file, show_dialog=not smoke)
-    # Another start on this data folder asks this window forward through a local socket.
-    server = QLocalServer()
+    server = QLocalServer(window)
     name = _instance_name(location)
     QLocalServer.removeServer(name)  # a crashed run may have left its socket; we hold the lock
     server.listen(name)
@@ -163,26 +193,7 @@ def run_gui(args: argparse.Namespace) -> int:
         window.activateWindow()
 
     server.newConnection.connect(activate)
-    opener = _WorkspaceOpener(location, args, window, smoke=smoke, demo=demo)
-    opener.start()
-    code = app.exec()
-    from app.ui.tasks import TaskQueue
-
-    TaskQueue.wait_all()
-    server.close()
-    if window.attached:
-        window.ws.close()
-    lock.release()
-    if throwaway is not None and not demo:
-        import shutil
-
-        shutil.rmtree(throwaway, ignore_errors=True)
-    if restart["wanted"]:
-        from PySide6.QtCore import QProcess
-
-        program, arguments = _restart_command()
-        QProcess.startDetached(program, arguments)
-    return opener.exit_code if opener.exit_code else code
+    return server
 
 
 def _log_uncaught(
