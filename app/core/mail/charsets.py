@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from functools import lru_cache
 
 import charset_normalizer
 
@@ -54,6 +55,11 @@ def lookup_charset(name: str | bytes | None) -> str | None:
         return None
     if isinstance(name, bytes):
         name = name.decode("ascii", "replace")
+    return _lookup_charset(name)
+
+
+@lru_cache(maxsize=512)  # the same few names in every message
+def _lookup_charset(name: str) -> str | None:
     key = name.strip().strip("\"'").lower()
     if not key:
         return None
@@ -64,7 +70,7 @@ def lookup_charset(name: str | bytes | None) -> str | None:
         codec = codecs.lookup(key)
     except LookupError:
         if key.startswith("x-"):
-            return lookup_charset(key[2:])
+            return _lookup_charset(key[2:])
         return None
     return codec.name
 

@@ -165,6 +165,19 @@ def parse_fetched(
     return _build(HeaderFields.parse(header_block), structure, part, text, text_limit)
 
 
+def parse_fetched_part(
+    header_block: bytes,
+    structure: MimePart | None,
+    part: MimePart | None,
+    text: bytes | None,
+    *,
+    text_limit: int = TEXT_LIMIT,
+) -> ParsedMessage:
+    """:func:`parse_fetched` for a caller that already holds the MIME tree and the text part
+    :func:`choose_text_part` picked in it (``text`` is that part's start, or None)."""
+    return _build(HeaderFields.parse(header_block), structure, part, text, text_limit)
+
+
 def _part_from_text_prefix(root: MimePart, part: MimePart | None, text: bytes) -> bytes | None:
     """Cut ``part``'s body out of the start of a multipart body (``BODY[TEXT]<0.N>``).
 

@@ -56,7 +56,7 @@ from app.core.mail.imap import (
 from app.core.mail.message import (
     TEXT_FETCH_BYTES,
     header_fetch_item,
-    parse_fetched,
+    parse_fetched_part,
     structure_of,
     text_fetch_item,
 )
@@ -603,14 +603,14 @@ def _finish_leads(session: ImapSession, batch: _LeadBatch, book: AddressBook) ->
         header = _header_block(item, _HEADER_KEY)
         received = _aware(item.get(b"INTERNALDATE"))
         text: bytes | None
-        if part is not None and part.section != "1":
+        if part is None:
+            text = None
+        elif part.section != "1":
             text = texts.get(uid)
-            section = part.section if text is not None else None
         else:
-            raw = item.get(_PART1_KEY) if part is not None else None
+            raw = item.get(_PART1_KEY)
             text = bytes(raw) if raw else raw
-            section = "1" if raw is not None else None
-        message = parse_fetched(header, structure, text, text_section=section)
+        message = parse_fetched_part(header, structure, part, text)
         drafts.append(draft(message, book, received_at=received, uid=uid))
     return drafts
 
