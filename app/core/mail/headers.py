@@ -501,6 +501,8 @@ def _plain_date(text: str) -> dt.datetime | None:
 
 def parse_message_ids(value: str) -> list[str]:
     """Message ids without angle brackets, in order; bare ids when a mailer left them off."""
+    if not value:
+        return []
     ids = _MSG_ID.findall(value)
     if not ids:
         ids = [word.strip("<>,;") for word in value.split() if "@" in word]

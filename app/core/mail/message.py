@@ -33,7 +33,7 @@ from app.core.mail.classify import NotLead, NotLeadReason, detect_automatic
 from app.core.mail.headers import (
     LEAD_HEADER_FIELDS,
     HeaderFields,
-    parse_addresses,
+    addresses_of,
     parse_date,
     parse_message_ids,
 )
@@ -275,7 +275,7 @@ def _build(
     if not from_value.strip():
         problems.append(ParseProblem(ProblemKind.NO_SENDER))
     else:
-        senders, bad = parse_addresses(from_value)
+        senders, bad = addresses_of(from_value)
         if senders:
             sender_name, sender_address = senders[0].name, senders[0].address
         else:
@@ -295,7 +295,8 @@ def _build(
     references = tuple(parse_message_ids(" ".join(headers.text_all("references"))))
 
     recipients, bad_recipients = extract_recipients(headers)
-    problems.extend(ParseProblem(ProblemKind.BAD_RECIPIENT, _short(v)) for v in bad_recipients)
+    if bad_recipients:
+        problems.extend(ParseProblem(ProblemKind.BAD_RECIPIENT, _short(v)) for v in bad_recipients)
 
     text = ""
     if part is not None and text_bytes is not None:

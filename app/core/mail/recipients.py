@@ -30,7 +30,8 @@ class RecipientSource(StrEnum):
 
 # The order candidates are tried in (most trustworthy first).
 RECIPIENT_ORDER: tuple[RecipientSource, ...] = tuple(RecipientSource)
-_ADDRESS_SOURCES = RECIPIENT_ORDER[:-1]  # address lists; Received is read for "for <addr>"
+# The address lists and their header names; Received is read for "for <addr>" instead.
+_ADDRESS_SOURCES = tuple((source, source.value) for source in RECIPIENT_ORDER[:-1])
 assert RECIPIENT_ORDER[-1] is RecipientSource.RECEIVED
 
 
@@ -55,8 +56,8 @@ def extract_recipients(headers: HeaderFields) -> tuple[tuple[Recipient, ...], li
     # Keyed case-insensitively: servers treat Info@ and info@ as one mailbox in practice.
     found: dict[str, tuple[str, list[RecipientSource]]] = {}
     bad: list[str] = []
-    for source in _ADDRESS_SOURCES:
-        for value in headers.text_all(source.value):
+    for source, name in _ADDRESS_SOURCES:
+        for value in headers.text_all(name):
             addresses, rejected = addresses_of(value)
             for item in addresses:
                 address = item.address
