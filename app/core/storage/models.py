@@ -384,7 +384,8 @@ class VisitRow(Base):
     date, as Metrica visit ids repeat after a year): re-importing an overlapping period updates
     the stored visit. Analytics ids are text: Metrica's are unsigned 64-bit. Bulk imports write
     this table through the driver (see ``app.core.visits.importer``), so its columns and their
-    order there must follow this class.
+    order there must follow this class. Fields only the visit's own page shows share one column,
+    ``details`` (see ``app.core.visits.rows``).
     """
 
     __tablename__ = "visits"
@@ -408,29 +409,18 @@ class VisitRow(Base):
     pool_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
     shown_address: Mapped[str | None] = mapped_column(String(254), nullable=True)
     """The pool address shown (from ``pool_index`` and the client's pool at import time)."""
-    traffic_source: Mapped[str | None] = mapped_column(String(64), nullable=True)
     source: Mapped[str | None] = mapped_column(Text, nullable=True)
     medium: Mapped[str | None] = mapped_column(Text, nullable=True)
     campaign: Mapped[str | None] = mapped_column(Text, nullable=True)
     keyword: Mapped[str | None] = mapped_column(Text, nullable=True)
-    content: Mapped[str | None] = mapped_column(Text, nullable=True)
-    referrer: Mapped[str | None] = mapped_column(Text, nullable=True)
-    landing_page: Mapped[str | None] = mapped_column(Text, nullable=True)
-    country: Mapped[str | None] = mapped_column(Text, nullable=True)
     city: Mapped[str | None] = mapped_column(Text, nullable=True)
     device: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    os: Mapped[str | None] = mapped_column(Text, nullable=True)
-    browser: Mapped[str | None] = mapped_column(Text, nullable=True)
-    screen: Mapped[str | None] = mapped_column(String(32), nullable=True)
     duration_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    page_views: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    is_new_visitor: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     metrica_client_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    ga_user_pseudo_id: Mapped[str | None] = mapped_column(String(128), nullable=True)
     gclid: Mapped[str | None] = mapped_column(Text, nullable=True)
-    matomo_visitor_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    contact_action: Mapped[str | None] = mapped_column(String(16), nullable=True)
-    contact_page: Mapped[str | None] = mapped_column(Text, nullable=True)
+    details: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """What only the visit's own page shows (traffic source, pages, browser...), packed by
+    ``app.core.visits.rows.pack_details``: one value per row for the bulk load to bind."""
 
 
 class LeadVisitRow(Base):

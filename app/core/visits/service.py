@@ -32,6 +32,7 @@ from app.core.visits.mapping import ColumnMapping
 from app.core.visits.model import RejectedRow, RejectKind
 from app.core.visits.options import parse_zone
 from app.core.visits.pool import DEFAULT_HOLD_MINUTES, TARGET_UTILISATION, recommended_pool_size
+from app.core.visits.rows import DETAIL_FIELDS, unpack_details
 
 if TYPE_CHECKING:
     from app.core.snippet import SnippetSettings
@@ -197,11 +198,13 @@ def _record(row: VisitImportRow) -> ImportRecord:
     )
 
 
-_VISIT_FIELDS = list(StoredVisit.__dataclass_fields__)
+_VISIT_FIELDS = [name for name in StoredVisit.__dataclass_fields__ if name not in DETAIL_FIELDS]
 
 
 def _visit(row: VisitRow) -> StoredVisit:
-    return StoredVisit(**{name: getattr(row, name) for name in _VISIT_FIELDS})
+    return StoredVisit(
+        **{name: getattr(row, name) for name in _VISIT_FIELDS}, **unpack_details(row.details)
+    )
 
 
 class VisitService:

@@ -16,7 +16,7 @@ import pytest
 from app.core.visits.formats import metrica
 from app.core.visits.formats.metrica import parse_rows, storage_batches
 from app.core.visits.model import ImportReport
-from app.core.visits.rows import ROW_COLUMNS, storage_row
+from app.core.visits.rows import ROW_COLUMNS, storage_row, unpack_details
 
 POOL = tuple(f"site{i}@client.ru" for i in range(5))
 FULL = [
@@ -236,7 +236,12 @@ def test_compiled_rows_store_what_the_user_sees() -> None:
     assert stored["shown_address"] == "site3@client.ru"
     assert stored["source"] == "yandex_search"
     assert stored["city"] == "Москва"
-    assert stored["screen"] == "1920x1080"
+    details = unpack_details(stored["details"])
+    assert details["screen"] == "1920x1080"
+    assert details["referrer"] == "https://yandex.ru/search/?text=окна"
+    assert details["page_views"] == 3
+    assert details["is_new_visitor"] is True
+    assert details["content"] is None
     assert report.visits == 1
     assert report.bots == 1
     assert report.rows_read == 2

@@ -39,7 +39,14 @@ from app.core.visits.model import (
     new_visit,
 )
 from app.core.visits.options import ACTION_PARAM, PAGE_PARAM, POOL_PARAM, TOKEN_PARAM
-from app.core.visits.rows import STARTED, TOKEN_FOLD, is_canonical_token, storage_row
+from app.core.visits.rows import (
+    DETAIL_FIELDS,
+    DETAILS_SEPARATOR,
+    STARTED,
+    TOKEN_FOLD,
+    is_canonical_token,
+    storage_row,
+)
 
 PREFIX = "ym:s:"
 
@@ -654,7 +661,7 @@ class _RowParser:
 _MINUTE_SECOND = frozenset(f":{m:02d}:{s:02d}" for m in range(60) for s in range(60))
 """Every valid ``:MM:SS`` tail of a ``YYYY-MM-DD HH:MM:SS`` time."""
 _FAST_DEVICES: dict[str, str | None] = {"": None, **_DEVICES}
-_NEW_USER: dict[str, bool | None] = {"": None, "1": True}
+_NEW_USER_TEXT = {"": "", "1": "1"}
 _ACTIONS: dict[str, str | None] = {"": None, "click": "click", "copy": "copy"}
 _CACHE_LIMIT = 100_000
 """Entries a per-file value cache may hold (hours, pool cells, screens); beyond it, no caching."""
@@ -786,7 +793,33 @@ def _compile_fast(rows: _RowParser, pool: tuple[str, ...]) -> Callable[[list[str
         "            screen = learn_screen(screen_key)",
         f"        duration = {cell(r.c_duration, repr(''))}",
         f"        views = {cell(r.c_views, repr(''))}",
+        "        try:",
+        "            views = numbers[views]",
+        "        except KeyError:",
+        "            views = learn_number(views)",
         f"        device = {cell(r.c_device, repr(''))}",
+        # In DETAIL_FIELDS order, empty for None (pack_details).
+        "        details = SEPARATOR.join((",
+        f"            {cell(r.c_source, repr(''))},",
+        f"            {cell(r.c_utm_content, repr(''))},",
+        f"            {cell(r.c_referer, repr(''))},",
+        f"            {cell(r.c_start, repr(''))},",
+        f"            {cell(r.c_country, repr(''))},",
+        f"            {first(r.c_os, r.c_os_root)} or '',",
+        "            browser,",
+        "            screen,",
+        "            views,",
+        f"            NEW_USER_TEXT.get({cell(r.c_new, repr(''))}, '0'),",
+        "            '',",
+        "            '',",
+        "            action or '',",
+        "            page or '',",
+        "        ))",
+        "        if details.count(SEPARATOR) != DETAIL_SEPARATORS:",
+        "            return None",
+        "        if details == EMPTY_DETAILS:",
+        "            details = None",
+        # In ROW_COLUMNS order.
         "        return (",
         f"            hour[1] + {cell(r.c_counter, repr(''))} + ':' + vid,",
         "            'metrica',",
@@ -796,36 +829,24 @@ def _compile_fast(rows: _RowParser, pool: tuple[str, ...]) -> Callable[[list[str
         "            token,",
         "            shown[0],",
         "            shown[1],",
-        "            traffic,",
         "            source,",
         f"            {text(r.c_utm_medium)},",
         "            campaign,",
         f"            {first(r.c_utm_term, r.c_phrase)},",
-        f"            {text(r.c_utm_content)},",
-        f"            {text(r.c_referer)},",
-        f"            {text(r.c_start)},",
-        f"            {text(r.c_country)},",
         f"            {text(r.c_city)},",
         "            DEVICES.get(device, device),",
-        f"            {first(r.c_os, r.c_os_root)},",
-        "            browser or None,",
-        "            screen,",
         "            int(duration) if duration else None,",
-        "            int(views) if views else None,",
-        f"            NEW_USER.get({cell(r.c_new, repr(''))}, False),",
         "            client,",
-        "            None,",
         f"            {text(r.c_gclid)},",
-        "            None,",
-        "            action,",
-        "            page,",
+        "            details,",
         "        )",
         "    except ValueError:",
         "        return None",
     ]
     hours: dict[str, tuple[str, str]] = {}
     pool_cells: dict[str, tuple[int | None, str | None]] = {}
-    screens: dict[str, str | None] = {}
+    screens: dict[str, str] = {}
+    numbers: dict[str, str] = {}
     zone = rows.zone
 
     def learn_hour(stamp: str) -> tuple[str, str] | None:
@@ -850,12 +871,18 @@ def _compile_fast(rows: _RowParser, pool: tuple[str, ...]) -> Callable[[list[str
             pool_cells[value] = (index, shown)
         return index, shown
 
-    def learn_screen(key: str) -> str | None:
+    def learn_screen(key: str) -> str:
         width, height = key.split("\t")
-        value = _screen(width, height)
+        value = _screen(width, height) or ""
         if len(screens) < _CACHE_LIMIT:
             screens[key] = value
         return value
+
+    def learn_number(value: str) -> str:
+        text = str(int(value)) if value else ""  # ValueError: the general path rejects the row
+        if len(numbers) < _CACHE_LIMIT:
+            numbers[value] = text
+        return text
 
     def action_text(value: str) -> str | None:
         action = contact_action(value)
@@ -864,7 +891,6 @@ def _compile_fast(rows: _RowParser, pool: tuple[str, ...]) -> Callable[[list[str
     namespace: dict[str, Any] = {
         "MINUTE_SECOND": _MINUTE_SECOND,
         "DEVICES": _FAST_DEVICES,
-        "NEW_USER": _NEW_USER,
         "ACTIONS": _ACTIONS,
         "TOKEN_FOLD": TOKEN_FOLD,
         "canonical": is_canonical_token,
@@ -877,6 +903,12 @@ def _compile_fast(rows: _RowParser, pool: tuple[str, ...]) -> Callable[[list[str
         "learn_pool": learn_pool,
         "screens": screens,
         "learn_screen": learn_screen,
+        "numbers": numbers,
+        "learn_number": learn_number,
+        "SEPARATOR": DETAILS_SEPARATOR,
+        "DETAIL_SEPARATORS": len(DETAIL_FIELDS) - 1,
+        "EMPTY_DETAILS": DETAILS_SEPARATOR * (len(DETAIL_FIELDS) - 1),
+        "NEW_USER_TEXT": _NEW_USER_TEXT,
         "contact_action": action_text,
     }
     exec(compile("\n".join(body), f"<metrica row {rows.width} columns>", "exec"), namespace)
