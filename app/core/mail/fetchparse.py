@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from app.core.mail.bodystructure import MimePart
+from app.core.mail.bodystructure import MimePart, text_leaf
 
 # Tokens of one line: "(", ")", a quoted string, or an atom (which may hold a "[...]" section
 # with spaces and parentheses in it, as in BODY[HEADER.FIELDS (FROM TO)]<0>, and which is a
@@ -216,11 +216,10 @@ def _simple_leaf(
     params = _simple_params(raw_params)
     if params is None:
         return None
-    return MimePart(
-        section=section,
-        maintype="text",
-        subtype=subtype.decode("ascii").lower(),
-        params=params,
+    return text_leaf(
+        section,
+        subtype.decode("ascii").lower(),
+        params,
         encoding=encoding.decode("ascii").lower(),
         size=int(size),
     )
