@@ -88,10 +88,24 @@ def text_leaf(
     return part
 
 
-# text_leaf names every field: a field added to MimePart must be added there too.
+def multipart_node(
+    subtype: str, params: dict[str, str], children: tuple[MimePart, ...]
+) -> MimePart:
+    """``MimePart("TEXT", "multipart", subtype, params, children=children)``, as
+    :func:`text_leaf` builds it."""
+    part = _new_object(MimePart)
+    part.__dict__.update(
+        section="TEXT", maintype="multipart", subtype=subtype, params=params, encoding="7bit",
+        size=0, disposition="", disposition_params={}, content_id="", children=children,
+    )  # fmt: skip
+    return part
+
+
+# These name every field: a field added to MimePart must be added to them too.
 _SAMPLE = text_leaf("1", "plain", {}, encoding="7bit", size=0)
 assert {f.name for f in fields(MimePart)} == set(_SAMPLE.__dict__)
 assert MimePart("1", "text", "plain") == _SAMPLE
+assert multipart_node("mixed", {}, ()) == MimePart("TEXT", "multipart", "mixed")
 
 
 def _text(value: Any) -> str:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from app.core.mail.bodystructure import MimePart, text_leaf
+from app.core.mail.bodystructure import MimePart, multipart_node, text_leaf
 
 # Tokens of one line: "(", ")", a quoted string, or an atom (which may hold a "[...]" section
 # with spaces and parentheses in it, as in BODY[HEADER.FIELDS (FROM TO)]<0>, and which is a
@@ -207,22 +207,30 @@ def _simple_params(raw: bytes | None) -> dict[str, str] | None:
     return out
 
 
+_LEAF_KINDS: dict[tuple[bytes, bytes, bytes | None, bytes], tuple[str, dict[str, str], str]] = {}
+"""(type, subtype, parameters, encoding) -> their decoded form: a few kinds make up most mail."""
+
+
 def _simple_leaf(
     fields: tuple[bytes, bytes, bytes | None, bytes, bytes], section: str
 ) -> MimePart | None:
     maintype, subtype, raw_params, encoding, size = fields
-    if maintype.lower() != b"text":
-        return None  # other types have other fields after the size
-    params = _simple_params(raw_params)
-    if params is None:
-        return None
-    return text_leaf(
-        section,
-        subtype.decode("ascii").lower(),
-        params,
-        encoding=encoding.decode("ascii").lower(),
-        size=int(size),
-    )
+    key = (maintype, subtype, raw_params, encoding)
+    kind = _LEAF_KINDS.get(key)
+    if kind is None:
+        if maintype.lower() != b"text":
+            return None  # other types have other fields after the size
+        params = _simple_params(raw_params)
+        if params is None:
+            return None
+        kind = (subtype.decode("ascii").lower(), params, encoding.decode("ascii").lower())
+        if len(_LEAF_KINDS) < 1000:
+            _LEAF_KINDS[key] = kind
+    # Each part gets its own parameter dict (a MimePart's dicts are its own).
+    return text_leaf(section, kind[0], dict(kind[1]), encoding=kind[2], size=int(size))
+
+
+_SECTIONS = tuple(str(n) for n in range(1, 21))
 
 
 def _simple_structure(match: re.Match[bytes]) -> MimePart | None:
@@ -232,22 +240,19 @@ def _simple_structure(match: re.Match[bytes]) -> MimePart | None:
     )
     if maintype is not None:
         return _simple_leaf((maintype, subtype, raw_params, encoding, size), "1")
+    leaves = _LEAF_RE.findall(parts)
+    if len(leaves) > len(_SECTIONS):
+        return None
     children: list[MimePart] = []
-    for number, leaf in enumerate(_LEAF_RE.findall(parts), start=1):
-        child = _simple_leaf(leaf, str(number))
+    for section, leaf in zip(_SECTIONS, leaves, strict=False):
+        child = _simple_leaf(leaf, section)
         if child is None:
             return None
         children.append(child)
     params = _simple_params(multi_params)
     if params is None:
         return None
-    return MimePart(
-        section="TEXT",
-        maintype="multipart",
-        subtype=multi_subtype.decode("ascii").lower(),
-        params=params,
-        children=tuple(children),
-    )
+    return multipart_node(multi_subtype.decode("ascii").lower(), params, tuple(children))
 
 
 def body_data(value: tuple[Any, ...]) -> tuple[Any, ...]:
