@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from app.core.mail.headers import HeaderFields, addresses_of, normalize_address
 
@@ -72,4 +73,9 @@ def extract_recipients(headers: HeaderFields) -> tuple[tuple[Recipient, ...], li
                 sources = found.setdefault(received_for.lower(), (received_for, []))[1]
                 if RecipientSource.RECEIVED not in sources:
                     sources.append(RecipientSource.RECEIVED)
-    return tuple(Recipient(addr, tuple(srcs)) for addr, srcs in found.values()), bad
+    return tuple([_recipient(addr, tuple(srcs)) for addr, srcs in found.values()]), bad
+
+
+@lru_cache(maxsize=4096)  # the client's few tracking addresses, found in the same headers
+def _recipient(address: str, sources: tuple[RecipientSource, ...]) -> Recipient:
+    return Recipient(address, sources)
