@@ -20,9 +20,12 @@ Memory stays flat: one batch of visits and a bounded number of rejected rows at 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -185,39 +188,42 @@ def load_visits(
         warnings=[],
     )
     pool_keys = tuple(a.strip().lower() for a in pool)
-    try:
-        with db.translate_errors():
-            writer = _SqliteWriter(db) if db.is_sqlite else _PostgresWriter(db)
-            try:
-                import_id = writer.begin(history, detection.size // BYTES_PER_ROW)
-                rows = reader.storage_rows(pool_keys, progress, token)
-                if profile is not None:
-                    rows = profile_rows(rows, profile)
-                for chunk in rows:
-                    writer.write(chunk)
+    with _no_cycle_collection():
+        try:
+            with db.translate_errors():
+                writer = _SqliteWriter(db) if db.is_sqlite else _PostgresWriter(db)
+                try:
+                    import_id = writer.begin(history, detection.size // BYTES_PER_ROW)
+                    rows = reader.storage_rows(pool_keys, progress, token)
+                    if profile is not None:
+                        rows = profile_rows(rows, profile)
+                    for chunk in rows:
+                        writer.write(chunk)
+                        rejects = collector.take()
+                        if rejects:
+                            writer.write_rejects(import_id, rejects)
                     rejects = collector.take()
                     if rejects:
                         writer.write_rejects(import_id, rejects)
-                rejects = collector.take()
-                if rejects:
-                    writer.write_rejects(import_id, rejects)
-                if token is not None:
-                    token.raise_if_cancelled()
-                progress(detection.size, detection.size, translate("visits", "Building indexes"))
-                imported, updated = writer.finish()
-                _finish_history(writer, history, report, imported, updated, "ok", "")
-                writer.commit()
-            except BaseException:
-                writer.rollback()
-                raise
-            finally:
-                writer.close()
-    except Cancelled:
-        _record_failure(db, history, report, "cancelled", translate("visits", "Cancelled"))
-        raise
-    except AppError as exc:
-        _record_failure(db, history, report, "failed", exc.message)
-        raise
+                    if token is not None:
+                        token.raise_if_cancelled()
+                    progress(
+                        detection.size, detection.size, translate("visits", "Building indexes")
+                    )
+                    imported, updated = writer.finish()
+                    _finish_history(writer, history, report, imported, updated, "ok", "")
+                    writer.commit()
+                except BaseException:
+                    writer.rollback()
+                    raise
+                finally:
+                    writer.close()
+        except Cancelled:
+            _record_failure(db, history, report, "cancelled", translate("visits", "Cancelled"))
+            raise
+        except AppError as exc:
+            _record_failure(db, history, report, "failed", exc.message)
+            raise
     if db.is_sqlite:
         _checkpoint(db)
     seconds = time.perf_counter() - started
@@ -245,6 +251,24 @@ def load_visits(
         seconds=seconds,
         changes=Changes(visit_clients=frozenset({client_id})),
     )
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off for a bulk load, back as it was afterwards.
+
+    A load makes tens of millions of short-lived tuples and lists and holds a batch of ten
+    thousand: the collector would walk them, and on its full collections every long-lived
+    object, for nothing (a quarter of the parsing time). Reference counting still frees all
+    of it; nothing in a load makes reference cycles.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _finish_history(  # noqa: PLR0917 - private, fills one record

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import json
 from pathlib import Path
 
@@ -145,8 +146,11 @@ def test_cancel_mid_import_leaves_nothing(workspace: Workspace, tmp_path: Path) 
 
     def progress(done: int, total: int, message: str = "") -> None:
         seen.append(done)
+        collecting.append(gc.isenabled())
         if len(seen) == 3:  # after the first batch reached the database
             token.cancel()
+
+    collecting: list[bool] = []
 
     with pytest.raises(Cancelled):
         import_visits(
@@ -160,6 +164,9 @@ def test_cancel_mid_import_leaves_nothing(workspace: Workspace, tmp_path: Path) 
     assert workspace.visits.count(client_id) == 1
     statuses = [r.status for r in workspace.visits.history(client_id)]
     assert statuses == ["cancelled", "ok"]
+    # The cycle collector is off during the load only, and back after a cancelled one.
+    assert collecting[:3] == [False, False, False]
+    assert gc.isenabled()
 
 
 def test_a_file_broken_midway_keeps_what_was_stored(workspace: Workspace, tmp_path: Path) -> None:
