@@ -197,23 +197,33 @@ class HeaderFields:
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
         return iter(self._fields)
 
+    def _values(self, name: str) -> list[bytes] | None:
+        # The keys are lower case, and so is nearly every name asked for: no lower() for those.
+        values = self._by_name.get(name)
+        if values is None and not name.islower():
+            values = self._by_name.get(name.lower())
+        return values
+
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name.lower() in self._by_name
+        return isinstance(name, str) and self._values(name) is not None
 
     def raw_all(self, name: str) -> list[bytes]:
-        return list(self._by_name.get(name.lower(), ()))
+        return list(self._values(name) or ())
 
     def raw(self, name: str) -> bytes | None:
-        values = self._by_name.get(name.lower())
+        values = self._values(name)
         return values[0] if values else None
 
     def text(self, name: str) -> str:
         """The first field's value as text, raw 8-bit decoded but encoded words kept."""
-        value = self.raw(name)
-        return "" if value is None else self._to_str(value)
+        values = self._values(name)
+        if not values:
+            return ""
+        value = values[0]
+        return value.decode("ascii") if value.isascii() else self._to_str(value)
 
     def text_all(self, name: str) -> list[str]:
-        values = self._by_name.get(name.lower())
+        values = self._values(name)
         return [self._to_str(v) for v in values] if values else []
 
     def decoded(self, name: str) -> str:
