@@ -259,8 +259,9 @@ def _no_cycle_collection() -> Iterator[None]:
 
     A load makes tens of millions of short-lived tuples and lists and holds a batch of ten
     thousand: the collector would walk them, and on its full collections every long-lived
-    object, for nothing (a quarter of the parsing time). Reference counting still frees all
-    of it; nothing in a load makes reference cycles.
+    object, for nothing (up to a quarter of the parsing CPU in some runs; the machine's noise
+    hides it in others). Reference counting still frees all of it; nothing in a load makes
+    reference cycles.
     """
     collecting = gc.isenabled()
     gc.disable()
