@@ -145,6 +145,7 @@ def run_gui(args: argparse.Namespace) -> int:
         # another start brings this window forward, and the database (opened on a worker).
         if smoke:  # like the benchmark's bare window: once the event loop runs, window shown
             print("smoke test: window shown", flush=True)
+        window.bind_shortcuts()
         from app.ui import crash
 
         crash.install(log_file, show_dialog=not smoke)

@@ -5,20 +5,21 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from app import APP_NAME
 from app.core.errors import AppError, NotFoundError
 from app.ui.client_list import ClientListPanel
-from app.ui.widgets import EmptyState
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -38,6 +39,35 @@ def show_error(parent: QWidget | None, error: AppError | str) -> None:
     from app.ui.errors import show_error as show
 
     show(parent, error)
+
+
+class _OpeningPanel(QWidget):
+    """What the right side shows until the data is open: a title and where the data is.
+
+    Centred by stretches rather than alignment flags: this is on the first frame, and the first
+    use of any of Qt's namespace enums builds all of them (about 100 Python enum classes, some
+    16 ms) before the window could show.
+    """
+
+    def __init__(self, title: str, detail: str) -> None:
+        super().__init__()
+        self.title_label = QLabel(title)
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.detail_label = QLabel(detail)
+        self.detail_label.setToolTip(detail)
+        self.detail_label.setMinimumWidth(1)  # a long path is cut, never widens the window
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        for label in (self.title_label, self.detail_label):
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(label)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addStretch(3)
 
 
 class MainWindow(QMainWindow):
@@ -71,26 +101,10 @@ class MainWindow(QMainWindow):
         self.client_list.client_selected.connect(self._on_client_list_client_selected)
         self.client_list.filter_changed.connect(self.reload_clients)
         self.client_list.new_button.clicked.connect(self.new_client)
-        self.welcome = EmptyState(
-            self.tr("Welcome to Mailsource"),
-            self.tr(
-                "Create a client project for each customer of the agency: its domains, its "
-                "mailbox and the channels where it advertises. Mailsource then tells you which "
-                "channel every inbound email came from."
-            ),
-            self.tr("Create the first client…"),
-        )
-        assert self.welcome.button is not None
-        self.welcome.button.clicked.connect(self.new_client)
-        self.nothing_selected = EmptyState(
-            self.tr("No client selected"),
-            self.tr("Choose a client on the left, or create a new one."),
-        )
-        self.opening = EmptyState(self.tr("Opening the data…"), opening)
+        self.opening = _OpeningPanel(self.tr("Opening the data…"), opening)
         self.right = QStackedWidget()
-        for widget in (self.opening, self.welcome, self.nothing_selected):
-            self.right.addWidget(widget)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.right.addWidget(self.opening)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(self.client_list)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
@@ -136,6 +150,7 @@ class MainWindow(QMainWindow):
     def attach(self, ws: Workspace) -> None:
         """Show the data of an open workspace (called once it is open and migrated)."""
         self._ws = ws
+        self.bind_shortcuts()
         self._build_page()
         self.mailboxes.attach(ws)
         self.page.leads.visits = ws.visits
@@ -158,7 +173,25 @@ class MainWindow(QMainWindow):
             return
         from app.ui.client_page import ClientPage
         from app.ui.mailboxes.mailbox_actions import MailboxActions
+        from app.ui.widgets import EmptyState
 
+        self.welcome = EmptyState(
+            self.tr("Welcome to Mailsource"),
+            self.tr(
+                "Create a client project for each customer of the agency: its domains, its "
+                "mailbox and the channels where it advertises. Mailsource then tells you which "
+                "channel every inbound email came from."
+            ),
+            self.tr("Create the first client…"),
+        )
+        assert self.welcome.button is not None
+        self.welcome.button.clicked.connect(self.new_client)
+        self.nothing_selected = EmptyState(
+            self.tr("No client selected"),
+            self.tr("Choose a client on the left, or create a new one."),
+        )
+        self.right.addWidget(self.welcome)
+        self.right.addWidget(self.nothing_selected)
         self._page = page = ClientPage()
         self.page.restore_requested.connect(lambda: self.set_archived(False))
         self.page.overview.edit_requested.connect(self.edit_client)
@@ -192,16 +225,27 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        shortcut: QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._shortcuts.append((action, shortcut))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
+    def bind_shortcuts(self) -> None:
+        """Give the actions their keys: once the window shows, or with the data at the latest.
+
+        Not in ``__init__``: a key sequence brings in the enums of Qt's namespace (see
+        :class:`_OpeningPanel`), and no key can be pressed before the window is there.
+        """
+        for action, shortcut in self._shortcuts:
+            action.setShortcut(QKeySequence(shortcut))
+        self._shortcuts.clear()
+
     def _build_actions(self) -> None:
+        self._shortcuts: list[tuple[QAction, QKeySequence.StandardKey | str]] = []
         keys = QKeySequence.StandardKey
         self.act_new_client = self._action(self.tr("&New Client…"), self.new_client, "Ctrl+N")
         self.act_edit_client = self._action(self.tr("&Edit Client…"), self.edit_client, "Ctrl+E")
