@@ -5,7 +5,7 @@ once its window is shown and the event loop runs. Mailsource opens an existing d
 the demo clients (the everyday case: database present and current). Medians of ``--runs``,
 alternating the two so machine noise hits both alike.
 
-    .venv/bin/python bench/startup.py [--runs 9]
+    .venv/bin/python bench/startup.py [--runs 15]
 
 The last line reads ``startup: <ms> vs <ms> = ratio <R> (target 1.5)``.
 """
@@ -70,7 +70,7 @@ def time_to_line(cmd: list[str], marker: str) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     data = Path(tempfile.mkdtemp(prefix="mailsource-bench-"))
     subprocess.run(
