@@ -83,10 +83,10 @@ class Sql:
         """A UTC timestamp as the ORM stores it (SQLite: its text form; PostgreSQL: aware)."""
         if moment is None:
             return None
-        utc = moment.astimezone(dt.UTC)
+        utc = moment if moment.tzinfo is dt.UTC else moment.astimezone(dt.UTC)
         if self.sqlite:
             if utc.year >= 1000:  # isoformat is the same text, several times faster
-                return utc.replace(tzinfo=None).isoformat(" ", "microseconds")
+                return utc.isoformat(" ", "microseconds")[:-6]  # without "+00:00"
             return utc.strftime("%Y-%m-%d %H:%M:%S.%f")
         return utc
 
@@ -159,6 +159,7 @@ class LeadStore:
         for item in fresh:
             self._classify(item, threads, batch_leads)
         now = sql.ts(dt.datetime.now(dt.UTC))
+        folder = clean(folder, 500)
         rows = [self._row(item, sql, folder, uidvalidity, now) for item in fresh]
         columns = ", ".join(LEAD_COLUMNS)
         inserted = 0
@@ -261,25 +262,28 @@ class LeadStore:
         uidvalidity: int | None,
         now: Any,
     ) -> tuple[Any, ...]:
+        """The row of ``item``; ``folder`` is already cleaned (it is the batch's)."""
         parsed = item.parsed
         att = item.attribution
+        references = parsed.references
+        names = parsed.attachment_names
         return (
             self.client_id,
             self.mailbox_id,
-            clean(folder, 500),
+            folder,
             uidvalidity,
             item.uid,
             item.dedup_key,
             clean(parsed.message_id, 500),
             clean(parsed.in_reply_to, 500),
-            _json([clean(r, 500) for r in parsed.references[-50:]]),
+            _json([clean(r, 500) for r in references[-50:]]) if references else "[]",
             clean(parsed.sender_name, 300),
             item.sender,
             clean(parsed.subject, 5000),
             sql.ts(item.received_at),
             sql.ts(parsed.date),
             clean(parsed.text, 1000),
-            _json([clean(n, 500) for n in parsed.attachment_names]),
+            _json([clean(n, 500) for n in names]) if names else "[]",
             _json(item.recipients).replace("\\u0000", ""),
             clean(att.tracking_address, 254),
             att.address_id,
