@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -184,10 +185,6 @@ def attribute_visits(
         # Results go to a temporary table first: re-attribution after an import changes few
         # links, and writing only those skips the index and foreign-key work of the rest.
         if sqlite:
-            # Two index lookups per lead, all over the covering index: read through a memory
-            # map they skip a read() call per page (a third of the lookups' time). Only for
-            # this transaction: the pooled connection goes back without it.
-            conn.exec_driver_sql(f"PRAGMA mmap_size = {MMAP_BYTES}")
             conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{FOUND}")
         conn.exec_driver_sql(
             f"CREATE TEMP TABLE {FOUND} (lead_id INTEGER PRIMARY KEY, client_id INTEGER, "
@@ -195,10 +192,12 @@ def attribute_visits(
             f"received_at {'TEXT' if sqlite else 'timestamptz'})"
             + ("" if sqlite else " ON COMMIT DROP")
         )
-        conn.exec_driver_sql(token_sql(sqlite), (client_id,))
-        if pool_keys:
-            hold = str(int(hold_minutes)) if sqlite else int(hold_minutes)
-            conn.exec_driver_sql(pool_sql(sqlite, len(pool_keys)), (hold, client_id, *pool_keys))
+        with _memory_mapped(conn, sqlite):
+            conn.exec_driver_sql(token_sql(sqlite), (client_id,))
+            if pool_keys:
+                hold = str(int(hold_minutes)) if sqlite else int(hold_minutes)
+                params = (hold, client_id, *pool_keys)
+                conn.exec_driver_sql(pool_sql(sqlite, len(pool_keys)), params)
         differs = "IS NOT" if sqlite else "IS DISTINCT FROM"
         removed = conn.exec_driver_sql(
             f"DELETE FROM lead_visits WHERE client_id = {p} "
@@ -230,7 +229,6 @@ def attribute_visits(
         ).one()
         if sqlite:
             conn.exec_driver_sql(f"DROP TABLE temp.{FOUND}")
-            conn.exec_driver_sql("PRAGMA mmap_size = 0")
     changed = bool(removed) or bool(written)
     result = VisitAttribution(
         token_matched=int(counts[0]),
@@ -253,6 +251,23 @@ def attribute_visits(
         result.seconds,
     )
     return result
+
+
+@contextmanager
+def _memory_mapped(conn: Connection, sqlite: bool) -> Iterator[None]:
+    """SQLite reads the database file through a memory map while the lookups run.
+
+    Two index lookups per lead, all over the covering index: through the map they skip a read()
+    call and a copy per page. Only for the lookups: the pooled connection goes back without it.
+    """
+    if not sqlite:
+        yield
+        return
+    conn.exec_driver_sql(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql("PRAGMA mmap_size = 0")
 
 
 def _read_ts(value: Any) -> datetime | None:

@@ -132,6 +132,20 @@ def test_a_shorter_hold_removes_the_collision(workspace: Workspace, tmp_path: Pa
     assert (match.visit.analytics_visit_id, match.candidates, match.confidence) == ("2", 1, 1.0)
 
 
+def test_visits_starting_together_go_to_the_last_imported(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    client_id = new_client(workspace)
+    # Mail client capitals in the address; two visits shown site1 in the same second.
+    lead = add_lead(workspace, client_id, "2024-03-01 10:30:00", to="Site1@Client.RU")
+    same_second = [("7", "2024-03-01 13:00:00", "ei=1"), ("8", "2024-03-01 13:00:00", "ei=1")]
+    import_visits(workspace, client_id, visits_file(tmp_path / "v.tsv", same_second))
+    match = visit_for_lead(workspace, lead)
+    assert match is not None and match.visit is not None
+    assert (match.visit.analytics_visit_id, match.candidates) == ("8", 2)
+    assert match.confidence == pytest.approx(0.5)
+
+
 def test_leads_wait_for_their_visits_and_the_import_attributes_them(
     workspace: Workspace, tmp_path: Path
 ) -> None:
