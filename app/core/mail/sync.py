@@ -599,7 +599,11 @@ def _finish_leads(session: ImapSession, batch: _LeadBatch, book: AddressBook) ->
             if found is not None:
                 texts[uid] = bytes(found)
     drafts: list[LeadDraft] = []
-    for uid, (item, structure, part) in batch.items.items():
+    pending_items = batch.items
+    for uid in list(pending_items):
+        # Taken out as it is parsed: what the message was fetched as is freed at once, so the
+        # garbage collector, which counts live containers, runs less often.
+        item, structure, part = pending_items.pop(uid)
         header = _header_block(item, _HEADER_KEY)
         received = _aware(item.get(b"INTERNALDATE"))
         text: bytes | None
