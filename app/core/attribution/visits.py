@@ -8,7 +8,7 @@
   shown the same address in that window are *collisions*: the confidence is 1 / candidates.
 
 Both are one SQL statement each, correlated subqueries per lead over a covering index
-(``visits (client_id, shown_address, started_at, id)`` for the pool, ``(client_id, token)`` for
+(``visits (shown_address, client_id, started_at, id)`` for the pool, ``(token, client_id)`` for
 tokens) written straight into a temporary table, the status and confidence derived from it when
 the links are written: 100,000 leads against a million visits take a fraction of a second, which
 is why the whole client is recomputed after every import instead of tracking which leads an

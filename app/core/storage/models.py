@@ -391,9 +391,11 @@ class VisitRow(Base):
     __tablename__ = "visits"
     __table_args__ = (
         UniqueConstraint("client_id", "visit_key"),
-        # Covering index of the pool match: latest visit shown an address before a time.
-        Index(None, "client_id", "shown_address", "started_at", "id"),
-        Index(None, "client_id", "token"),
+        # Covering index of the pool match: latest visit shown an address before a time. The
+        # selective column first: both lead columns are equalities in the lookups, and a bulk
+        # import's index build sorts faster (see migration 0007).
+        Index(None, "shown_address", "client_id", "started_at", "id"),
+        Index(None, "token", "client_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

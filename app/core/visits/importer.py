@@ -63,10 +63,10 @@ BYTES_PER_ROW = 400
 """A Metrica visit row's typical size, to estimate a file's rows before reading it."""
 
 SECONDARY_INDEXES = {
-    "ix_visits_client_id_shown_address_started_at_id": (
-        "visits (client_id, shown_address, started_at, id)"
+    "ix_visits_shown_address_client_id_started_at_id": (
+        "visits (shown_address, client_id, started_at, id)"
     ),
-    "ix_visits_client_id_token": "visits (client_id, token)",
+    "ix_visits_token_client_id": "visits (token, client_id)",
 }
 
 
