@@ -7,12 +7,12 @@
   that started before the email arrived, within the hold time (24 h by default). Other visits
   shown the same address in that window are *collisions*: the confidence is 1 / candidates.
 
-Both are one SQL statement each, correlated subqueries per lead over a covering index
-(``visits (shown_address, client_id, started_at, id)`` for the pool, ``(token, client_id)`` for
-tokens) written straight into a temporary table, the status and confidence derived from it when
-the links are written: 100,000 leads against a million visits take a fraction of a second, which
-is why the whole client is recomputed after every import instead of tracking which leads an
-import touched.
+Both are one SQL statement, one pass over the client's leads with correlated subqueries over a
+covering index (``visits (shown_address, client_id, started_at, id)`` for the pool,
+``(token, client_id)`` for tokens) written straight into a temporary table, the status and
+confidence derived from it when the links are written: 100,000 leads against a million visits
+take a fraction of a second, which is why the whole client is recomputed after every import
+instead of tracking which leads an import touched.
 A lead without a visit is ``waiting`` when the imported visits do not reach its time yet (the
 next import will attribute it), else ``none``.
 """
@@ -76,70 +76,51 @@ def _ts(conn: Connection, moment: datetime | None) -> Any:
     return utc
 
 
-def token_sql(sqlite: bool) -> str:
-    """Insert a row into the temporary results for every token lead of a client.
+def lookup_sql(sqlite: bool, pool_size: int) -> str:
+    """Insert a row into the temporary results for every token or pool lead of a client.
 
-    The lookups sit in a MATERIALIZED CTE: inlined, SQLite would run the correlated subqueries
-    once per reference to their result.
+    One pass over the client's leads, each lead's lowered address and window start computed
+    once in a MATERIALIZED CTE. A **token** lead takes the latest visit that recorded its token
+    and started before the email (else the first one after). A **pool** lead takes the latest
+    visit shown its address within the hold time before the email and counts the visits shown
+    it in that window (the candidates): two lookups over the covering index. Each lookup runs
+    once, straight into the results (``candidates`` is 1 for a token lead, made 0 when it has
+    no visit by :func:`results_sql`).
     """
     p = "?" if sqlite else "%s"
-    return f"""
-WITH found AS MATERIALIZED (
-    SELECT l.id, l.client_id, l.received_at,
-           coalesce(
-               (SELECT v.id FROM visits v
-                WHERE v.client_id = l.client_id AND v.token = l.token
-                  AND v.started_at <= l.received_at
-                ORDER BY v.started_at DESC LIMIT 1),
-               (SELECT v.id FROM visits v
-                WHERE v.client_id = l.client_id AND v.token = l.token
-                  AND v.started_at > l.received_at
-                ORDER BY v.started_at LIMIT 1)
-           ) AS vid
-    FROM leads l
-    WHERE l.client_id = {p} AND l.filtered_reason IS NULL
-      AND l.match_kind = 'token' AND l.token <> ''
-)
-INSERT INTO {FOUND} ({_FOUND_COLUMNS})
-SELECT id, client_id, vid, '{TOKEN}', CASE WHEN vid IS NULL THEN 0 ELSE 1 END, received_at
-FROM found
-"""
-
-
-def pool_sql(sqlite: bool, pool_size: int) -> str:
-    """Insert a row into the temporary results for every lead sent to a pool address.
-
-    Two lookups per lead over the covering index: the latest visit shown the address within the
-    hold time before the email, and how many visits were shown it in that window (the
-    candidates). Each is evaluated once, straight into the results; SQLite gets the leads'
-    address and window start computed once, in a MATERIALIZED CTE, rather than in each lookup.
-    """
-    p = "?" if sqlite else "%s"
-    marks = ", ".join([p] * pool_size)
     if sqlite:
         since = f"strftime('%Y-%m-%d %H:%M:%f', l.received_at, '-' || {p} || ' minutes')"
     else:
         since = f"l.received_at - make_interval(mins => {p}::int)"
+    by_token = "l.match_kind = 'token' AND l.token <> ''"
+    pooled = f" OR lower(l.tracking_address) IN ({', '.join([p] * pool_size)})" if pool_size else ""
     window = (
-        "v.client_id = pl.client_id AND v.shown_address = pl.address "
-        "AND v.started_at <= pl.received_at AND v.started_at > pl.since"
+        "v.client_id = d.client_id AND v.shown_address = d.address "
+        "AND v.started_at <= d.received_at AND v.started_at > d.since"
     )
+    same_token = "v.client_id = d.client_id AND v.token = d.token"
     return f"""
-WITH pool_leads AS {"MATERIALIZED " if sqlite else ""}(
-    SELECT l.id, l.client_id, l.received_at, lower(l.tracking_address) AS address,
-           {since} AS since
+WITH dynamic AS MATERIALIZED (
+    SELECT l.id, l.client_id, l.received_at, l.token, {by_token} AS by_token,
+           lower(l.tracking_address) AS address, {since} AS since
     FROM leads l
-    WHERE l.client_id = {p} AND l.filtered_reason IS NULL
-      AND lower(l.tracking_address) IN ({marks})
+    WHERE l.client_id = {p} AND l.filtered_reason IS NULL AND ({by_token}{pooled})
 )
 INSERT INTO {FOUND} ({_FOUND_COLUMNS})
-SELECT pl.id, pl.client_id,
-       (SELECT v.id FROM visits v WHERE {window}
-        ORDER BY v.started_at DESC, v.id DESC LIMIT 1),
-       '{POOL}',
-       (SELECT count(*) FROM visits v WHERE {window}),
-       pl.received_at
-FROM pool_leads pl
+SELECT d.id, d.client_id,
+       CASE WHEN d.by_token THEN coalesce(
+                (SELECT v.id FROM visits v
+                 WHERE {same_token} AND v.started_at <= d.received_at
+                 ORDER BY v.started_at DESC LIMIT 1),
+                (SELECT v.id FROM visits v
+                 WHERE {same_token} AND v.started_at > d.received_at
+                 ORDER BY v.started_at LIMIT 1))
+            ELSE (SELECT v.id FROM visits v WHERE {window}
+                  ORDER BY v.started_at DESC, v.id DESC LIMIT 1) END,
+       CASE WHEN d.by_token THEN '{TOKEN}' ELSE '{POOL}' END,
+       CASE WHEN d.by_token THEN 1 ELSE (SELECT count(*) FROM visits v WHERE {window}) END,
+       d.received_at
+FROM dynamic d
 """
 
 
@@ -158,7 +139,8 @@ f AS (
                 ELSE '{UNMATCHED}' END AS status,
            CASE WHEN r.visit_id IS NULL OR r.candidates = 0 THEN 0.0
                 ELSE 1.0 / r.candidates END AS confidence,
-           r.candidates, {t} AS attributed_at
+           CASE WHEN r.visit_id IS NULL THEN 0 ELSE r.candidates END AS candidates,
+           {t} AS attributed_at
     FROM {FOUND} r CROSS JOIN reached
 )"""
 
@@ -193,11 +175,8 @@ def attribute_visits(
             + ("" if sqlite else " ON COMMIT DROP")
         )
         with _memory_mapped(conn, sqlite):
-            conn.exec_driver_sql(token_sql(sqlite), (client_id,))
-            if pool_keys:
-                hold = str(int(hold_minutes)) if sqlite else int(hold_minutes)
-                params = (hold, client_id, *pool_keys)
-                conn.exec_driver_sql(pool_sql(sqlite, len(pool_keys)), params)
+            hold = str(int(hold_minutes)) if sqlite else int(hold_minutes)
+            conn.exec_driver_sql(lookup_sql(sqlite, len(pool_keys)), (hold, client_id, *pool_keys))
         differs = "IS NOT" if sqlite else "IS DISTINCT FROM"
         removed = conn.exec_driver_sql(
             f"DELETE FROM lead_visits WHERE client_id = {p} "

@@ -186,6 +186,25 @@ def test_a_returning_visitor_keeps_the_token_and_the_latest_visit_before_wins(
     assert match.visit.analytics_visit_id == "22"
 
 
+def test_token_leads_of_a_client_without_a_pool(workspace: Workspace, tmp_path: Path) -> None:
+    client_id = new_client(workspace)
+    workspace.visits.save_settings(client_id, VisitSettings(site_timezone=MOSCOW))
+    found = add_lead(workspace, client_id, "2024-03-01 12:00:00", token="k7x2m9ab")
+    early = add_lead(workspace, client_id, "2024-03-01 07:00:00", token="k7x2m9ab")
+    waiting = add_lead(workspace, client_id, "2024-03-09 12:00:00", token="zz99zz99")
+    sent_to_pool = add_lead(workspace, client_id, "2024-03-01 12:00:00", to=POOL[0])
+    result = import_visits(workspace, client_id, visits_file(tmp_path / "v.tsv", POOL_VISITS))
+    assert (result.attributed, result.waiting) == (2, 1)
+    for lead in (found, early):  # the first visit after the email when none came before
+        match = visit_for_lead(workspace, lead)
+        assert match is not None and match.visit is not None
+        assert (match.kind, match.visit.analytics_visit_id, match.candidates) == ("token", "4", 1)
+    match = visit_for_lead(workspace, waiting)
+    assert match is not None
+    assert (match.status, match.candidates, match.confidence) == ("waiting", 0, 0.0)
+    assert visit_for_lead(workspace, sent_to_pool) is None  # no pool any more
+
+
 def test_pool_health_recommends_a_size_and_warns(workspace: Workspace, tmp_path: Path) -> None:
     client_id = new_client(workspace, hold_minutes=60)
     # 4 visits in one minute, each 125 s: peak 4/min x (2.08 + 60 min) / 0.75 = 331.1 -> 332.
