@@ -177,35 +177,35 @@ def attribute_visits(
         with _memory_mapped(conn, sqlite):
             hold = str(int(hold_minutes)) if sqlite else int(hold_minutes)
             conn.exec_driver_sql(lookup_sql(sqlite, len(pool_keys)), (hold, client_id, *pool_keys))
-        differs = "IS NOT" if sqlite else "IS DISTINCT FROM"
-        removed = conn.exec_driver_sql(
-            f"DELETE FROM lead_visits WHERE client_id = {p} "
-            f"AND lead_id NOT IN (SELECT lead_id FROM {FOUND})",
-            (client_id,),
-        ).rowcount
-        written = conn.exec_driver_sql(
-            f"{results_sql(sqlite)} "
-            f"INSERT INTO lead_visits ({_COLUMNS}) SELECT {_RESULT_COLUMNS} "
-            f"FROM f LEFT JOIN lead_visits lv ON lv.lead_id = f.lead_id "
-            f"WHERE lv.lead_id IS NULL OR lv.visit_id {differs} f.visit_id "
-            "OR lv.status <> f.status OR lv.kind <> f.kind OR lv.candidates <> f.candidates "
-            "OR lv.client_id <> f.client_id "
-            "ON CONFLICT (lead_id) DO UPDATE SET client_id = excluded.client_id, "
-            "visit_id = excluded.visit_id, kind = excluded.kind, status = excluded.status, "
-            "confidence = excluded.confidence, candidates = excluded.candidates, "
-            "attributed_at = excluded.attributed_at",
-            moments,
-        ).rowcount
-        counts = conn.exec_driver_sql(
-            f"{results_sql(sqlite)} SELECT "
-            f"count(CASE WHEN kind = '{TOKEN}' AND status = '{MATCHED}' THEN 1 END), "
-            f"count(CASE WHEN kind = '{POOL}' AND status = '{MATCHED}' THEN 1 END), "
-            f"count(CASE WHEN status = '{MATCHED}' AND candidates > 1 THEN 1 END), "
-            f"count(CASE WHEN status = '{WAITING}' THEN 1 END), "
-            f"count(CASE WHEN status = '{UNMATCHED}' THEN 1 END) "
-            "FROM f",
-            moments,
-        ).one()
+            differs = "IS NOT" if sqlite else "IS DISTINCT FROM"
+            removed = conn.exec_driver_sql(
+                f"DELETE FROM lead_visits WHERE client_id = {p} "
+                f"AND lead_id NOT IN (SELECT lead_id FROM {FOUND})",
+                (client_id,),
+            ).rowcount
+            written = conn.exec_driver_sql(
+                f"{results_sql(sqlite)} "
+                f"INSERT INTO lead_visits ({_COLUMNS}) SELECT {_RESULT_COLUMNS} "
+                f"FROM f LEFT JOIN lead_visits lv ON lv.lead_id = f.lead_id "
+                f"WHERE lv.lead_id IS NULL OR lv.visit_id {differs} f.visit_id "
+                "OR lv.status <> f.status OR lv.kind <> f.kind OR lv.candidates <> f.candidates "
+                "OR lv.client_id <> f.client_id "
+                "ON CONFLICT (lead_id) DO UPDATE SET client_id = excluded.client_id, "
+                "visit_id = excluded.visit_id, kind = excluded.kind, status = excluded.status, "
+                "confidence = excluded.confidence, candidates = excluded.candidates, "
+                "attributed_at = excluded.attributed_at",
+                moments,
+            ).rowcount
+            counts = conn.exec_driver_sql(
+                f"{results_sql(sqlite)} SELECT "
+                f"count(CASE WHEN kind = '{TOKEN}' AND status = '{MATCHED}' THEN 1 END), "
+                f"count(CASE WHEN kind = '{POOL}' AND status = '{MATCHED}' THEN 1 END), "
+                f"count(CASE WHEN status = '{MATCHED}' AND candidates > 1 THEN 1 END), "
+                f"count(CASE WHEN status = '{WAITING}' THEN 1 END), "
+                f"count(CASE WHEN status = '{UNMATCHED}' THEN 1 END) "
+                "FROM f",
+                moments,
+            ).one()
         if sqlite:
             conn.exec_driver_sql(f"DROP TABLE temp.{FOUND}")
     changed = bool(removed) or bool(written)
@@ -234,10 +234,11 @@ def attribute_visits(
 
 @contextmanager
 def _memory_mapped(conn: Connection, sqlite: bool) -> Iterator[None]:
-    """SQLite reads the database file through a memory map while the lookups run.
+    """SQLite reads the database file through a memory map while the links are worked out.
 
-    Two index lookups per lead, all over the covering index: through the map they skip a read()
-    call and a copy per page. Only for the lookups: the pooled connection goes back without it.
+    Two index lookups per lead over the covering index, then a visit key check per written
+    link: through the map they skip a read() call and a copy per page. Only for this run: the
+    pooled connection goes back without it.
     """
     if not sqlite:
         yield
