@@ -169,6 +169,44 @@ def test_cancel_mid_import_leaves_nothing(workspace: Workspace, tmp_path: Path) 
     assert gc.isenabled()
 
 
+def visit_indexes(ws: Workspace) -> set[str]:
+    from sqlalchemy import inspect
+
+    return {i["name"] or "" for i in inspect(ws.db.engine).get_indexes("visits")}
+
+
+@pytest.mark.parametrize("cancel", [False, True], ids=["imported", "cancelled"])
+def test_a_big_load_rebuilds_the_secondary_indexes(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cancel: bool
+) -> None:
+    """A load bigger than what is stored drops the pool and token indexes and builds them at
+    the end; they are there afterwards whether it finished or was cancelled (DDL rolls back)."""
+    from app.core.visits import importer
+
+    monkeypatch.setattr(importer, "BIG_LOAD_ROWS", 10)
+    before = visit_indexes(workspace)
+    assert set(importer.SECONDARY_INDEXES) <= before
+    client_id = new_client(workspace, pool=("site1@client.ru",))
+    token = CancelToken()
+
+    def progress(done: int, total: int, message: str = "") -> None:
+        if cancel and done:
+            token.cancel()
+
+    big = big_metrica(tmp_path / "big.tsv", 300)
+    options = ImportOptions(batch_size=50)
+    if cancel:
+        with pytest.raises(Cancelled):
+            import_visits(workspace, client_id, big, options, progress, token)
+        assert workspace.visits.count(client_id) == 0
+    else:
+        result = import_visits(workspace, client_id, big, options, progress, token)
+        assert result.imported == 300
+        assert workspace.visits.count(client_id) == 300
+        assert len(stored(workspace, client_id)) == 300  # each visit's token, found
+    assert visit_indexes(workspace) == before
+
+
 def test_a_file_broken_midway_keeps_what_was_stored(workspace: Workspace, tmp_path: Path) -> None:
     client_id = new_client(workspace)
     import_visits(workspace, client_id, metrica_file(tmp_path / "a.tsv", [metrica_row()]))

@@ -1,0 +1,212 @@
+"""Visits import on PostgreSQL (team mode): ``mailsource visits import`` vs ``psql \\copy``.
+
+Starts a throwaway PostgreSQL server (initdb + postgres on a free loopback port, as the tests'
+fixture does; as root it runs as ``postgres`` or ``nobody``), generates the same realistic
+Metrica TSV as ``bench/visits.py`` (``--rows``, 1,000,000 by default) and, alternating
+``--runs`` times, measures:
+
+(a) the baseline: ``psql -c "\\copy v FROM file"`` of the same rows into a table of text
+    columns, then the same three indexes we keep (natural key, pool covering index, token);
+(b) ``mailsource --db-url URL visits import FILE --client NAME`` as a fresh process into a
+    migrated Mailsource database on the same server (our import uses ``COPY`` there).
+
+Both run on the same server with the same settings (``fsync=off`` as in the tests: the
+figures compare the two loads, not the disk). Medians are reported; the last line reads
+``visits import (PostgreSQL): <s> vs <s> = ratio <R> (target 0.5)`` (baseline time / ours).
+
+    .venv/bin/python bench/visits_pg.py [--rows 1000000] [--runs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import pwd
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from visits import CLIENT, HOLD_MINUTES, POOL_SIZE, TARGET, run_measured  # noqa: E402
+from visits_data import write_metrica  # noqa: E402
+
+PG_INDEXES = (
+    'CREATE UNIQUE INDEX k ON v("ym:s:date", "ym:s:counterID", "ym:s:visitID")',
+    'CREATE INDEX p ON v("ym:s:parsedParamsKey2", "ym:s:dateTime", "ym:s:visitID")',
+    'CREATE INDEX t ON v("ym:s:parsedParamsKey1")',
+)
+
+
+def _bindir() -> Path:
+    for folder in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (folder / "initdb").is_file() and (folder / "postgres").is_file():
+            return folder
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    raise SystemExit("PostgreSQL's server binaries are needed: apt-get install postgresql")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def postgres() -> Iterator[tuple[str, dict[str, str]]]:
+    """A throwaway server; yields its URL prefix (no database) and psql's environment."""
+    bindir = _bindir()
+    root = Path(tempfile.mkdtemp(prefix="bench-pg-"))
+    password = secrets.token_urlsafe(16)
+    (root / "pw").write_text(password + "\n")
+    run_as: dict[str, object] = {}
+    if os.geteuid() == 0:
+        for name in ("postgres", "nobody"):
+            with contextlib.suppress(KeyError):
+                entry = pwd.getpwnam(name)
+                os.chown(root, entry.pw_uid, entry.pw_gid)
+                os.chown(root / "pw", entry.pw_uid, entry.pw_gid)
+                run_as = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
+                break
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    initdb = [str(bindir / "initdb"), "-D", str(root / "data"), "-U", "postgres", "-E", "UTF8"]
+    initdb += ["--pwfile", str(root / "pw"), "--auth-host=scram-sha-256", "--no-sync"]
+    subprocess.run(initdb, check=True, capture_output=True, cwd=root, env=env, **run_as)
+    port = _free_port()
+    server = [str(bindir / "postgres"), "-D", str(root / "data"), "-p", str(port), "-k", str(root)]
+    for setting in ("listen_addresses=127.0.0.1", "fsync=off", "synchronous_commit=off"):
+        server += ["-c", setting]
+    log = open(root / "server.log", "wb")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(
+        server, stdout=log, stderr=subprocess.STDOUT, cwd=root, env=env, **run_as
+    )
+    psql_env = {**os.environ, "PGPASSWORD": password, "PGHOST": "127.0.0.1", "PGPORT": str(port)}
+    psql_env["PGUSER"] = "postgres"
+    try:
+        for _ in range(300):
+            ready = subprocess.run(
+                ["psql", "-d", "postgres", "-Atc", "SELECT 1"],
+                check=False,
+                env=psql_env,
+                capture_output=True,
+            )
+            if ready.returncode == 0:
+                break
+            if process.poll() is not None:
+                raise SystemExit((root / "server.log").read_text(errors="replace")[-2000:])
+            time.sleep(0.1)
+        yield f"postgresql://postgres:{password}@127.0.0.1:{port}", psql_env
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+        log.close()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def psql(env: dict[str, str], database: str, sql: str) -> None:
+    subprocess.run(
+        ["psql", "-v", "ON_ERROR_STOP=1", "-q", "-d", database, "-c", sql],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+def baseline(tsv: Path, body: Path, env: dict[str, str], run: int) -> float:
+    """``\\copy`` of the rows (no header line) into text columns, then the same indexes."""
+    database = f"shell{run}"
+    psql(env, "postgres", f"CREATE DATABASE {database}")
+    header = tsv.open(encoding="utf-8").readline().rstrip("\n").split("\t")
+    columns = ", ".join(f'"{name}" text' for name in header)
+    psql(env, database, f"CREATE TABLE v ({columns})")
+    script = f"\\copy v FROM '{body}'\n" + ";\n".join(PG_INDEXES) + ";\n"
+    cmd = ["psql", "-v", "ON_ERROR_STOP=1", "-q", "-d", database]
+    started = time.perf_counter()
+    subprocess.run(cmd, input=script, text=True, env=env, check=True, capture_output=True)
+    seconds = time.perf_counter() - started
+    psql(env, "postgres", f"DROP DATABASE {database}")
+    return seconds
+
+
+def ours(tsv: Path, work: Path, url: str, env: dict[str, str], run: int) -> tuple[float, float]:
+    from app.core.clients.model import ClientFields
+    from app.core.paths import resolve_location
+    from app.core.visits.service import VisitSettings
+    from app.core.workspace import Workspace
+
+    database = f"mailsource{run}"
+    psql(env, "postgres", f"CREATE DATABASE {database}")
+    data = work / f"data{run}"
+    db_url = f"{url}/{database}"
+    with Workspace.open(resolve_location(str(data)), database_url=db_url) as ws:
+        client = ws.clients.create(
+            ClientFields(name=CLIENT, main_address="info@ulybka-dent.ru")
+        ).value
+        pool = tuple(f"site{i:04d}@ulybka-dent.ru" for i in range(POOL_SIZE))
+        ws.visits.save_settings(
+            client.id,
+            VisitSettings(site_timezone="Europe/Moscow", hold_minutes=HOLD_MINUTES, pool=pool),
+        )
+    cmd = [sys.executable, "-m", "app", "--data-dir", str(data), "--db-url", db_url]
+    cmd += ["visits", "import", str(tsv), "--client", CLIENT]
+    seconds, rss, output = run_measured(cmd)
+    if "new visits" not in output:
+        raise SystemExit(output)
+    psql(env, "postgres", f"DROP DATABASE {database}")
+    return seconds, rss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=2)
+    args = parser.parse_args()
+    if shutil.which("psql") is None:
+        raise SystemExit("psql is needed: apt-get install postgresql-client")
+    work = Path(tempfile.mkdtemp(prefix="bench-visits-pg-"))
+    os.chmod(work, 0o755)  # the server (another user) reads the baseline's file
+    try:
+        tsv = work / "visits.tsv"
+        started = time.perf_counter()
+        write_metrica(tsv, args.rows, pool_size=POOL_SIZE, with_tokens=True)
+        body = work / "body.tsv"
+        with tsv.open("rb") as src, body.open("wb") as dst:
+            src.readline()
+            shutil.copyfileobj(src, dst, 1 << 20)
+        print(f"generated {args.rows:,} visits in {time.perf_counter() - started:.1f} s")
+        base_times, our_times, memory = [], [], []
+        with postgres() as (url, env):
+            for run in range(args.runs):
+                base_times.append(baseline(tsv, body, env, run))
+                seconds, rss = ours(tsv, work, url, env, run)
+                our_times.append(seconds)
+                memory.append(rss)
+                print(
+                    f"run {run + 1}: psql \\copy + indexes {base_times[-1]:.2f} s, "
+                    f"mailsource visits import {seconds:.2f} s, peak memory {rss:.0f} MB"
+                )
+        base, our = statistics.median(base_times), statistics.median(our_times)
+        print(f"peak memory of the import: {max(memory):.0f} MB (target < 300 MB)")
+        print(
+            f"visits import (PostgreSQL): {base:.2f} vs {our:.2f} = ratio {base / our:.2f} "
+            f"(target {TARGET})"
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
