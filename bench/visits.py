@@ -13,7 +13,7 @@ Cyrillic keywords and cities, 64-bit ids, per-visit tokens and pool indexes in t
 (d) the baseline: one SQL SELECT with a correlated subquery over the covering index.
 
 (a)/(b) alternate ``--runs`` times and (c)/(d) ``--runs`` + 2 times; medians are reported.
-PostgreSQL (COPY vs ``psql \\copy``) is not measured yet.
+PostgreSQL (COPY vs ``psql \\copy``) is ``bench/visits_pg.py``.
 
     .venv/bin/python bench/visits.py [--rows 1000000] [--leads 100000] [--runs 1]
 
