@@ -68,7 +68,13 @@ def _decode_base64(data: bytes, *, complete: bool) -> tuple[bytes, bool]:
         try:
             return binascii.a2b_base64(body), False
         except binascii.Error:
-            body = clean.rstrip(b"=")
+            pass
+    return _decode_base64_runs(clean, complete=complete)
+
+
+def _decode_base64_runs(clean: bytes, *, complete: bool) -> tuple[bytes, bool]:
+    """The general way: ``clean`` (alphabet and padding only) decoded run by run."""
+    body = clean.rstrip(b"=")
     bad = False
     if b"=" not in body:
         chunks = [body + b"=" * (-len(body) % 4)] if body else []
