@@ -1,7 +1,7 @@
 """Visits import on PostgreSQL (team mode): ``mailsource visits import`` vs ``psql \\copy``.
 
-Starts a throwaway PostgreSQL server (initdb + postgres on a free loopback port, as the tests'
-fixture does; as root it runs as ``postgres`` or ``nobody``), generates the same realistic
+Starts the tests' throwaway PostgreSQL server (``tests/postgres.py``: initdb + postgres on a
+free loopback port; as root it runs as ``postgres`` or ``nobody``), generates the same realistic
 Metrica TSV as ``bench/visits.py`` (``--rows``, 1,000,000 by default) and, alternating
 ``--runs`` times, measures:
 
@@ -22,11 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import pwd
-import secrets
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -42,6 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from visits import CLIENT, HOLD_MINUTES, POOL_SIZE, TARGET, run_measured  # noqa: E402
 from visits_data import write_metrica  # noqa: E402
 
+from tests.postgres import running_postgres  # noqa: E402
+
 PG_INDEXES = (
     'CREATE UNIQUE INDEX k ON v("ym:s:date", "ym:s:counterID", "ym:s:visitID")',
     'CREATE INDEX p ON v("ym:s:parsedParamsKey2", "ym:s:dateTime", "ym:s:visitID")',
@@ -49,71 +47,13 @@ PG_INDEXES = (
 )
 
 
-def _bindir() -> Path:
-    for folder in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
-        if (folder / "initdb").is_file() and (folder / "postgres").is_file():
-            return folder
-    found = shutil.which("initdb")
-    if found:
-        return Path(found).parent
-    raise SystemExit("PostgreSQL's server binaries are needed: apt-get install postgresql")
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextlib.contextmanager
 def postgres() -> Iterator[tuple[str, dict[str, str]]]:
-    """A throwaway server; yields its URL prefix (no database) and psql's environment."""
-    bindir = _bindir()
-    root = Path(tempfile.mkdtemp(prefix="bench-pg-"))
-    password = secrets.token_urlsafe(16)
-    (root / "pw").write_text(password + "\n")
-    run_as: dict[str, object] = {}
-    if os.geteuid() == 0:
-        for name in ("postgres", "nobody"):
-            with contextlib.suppress(KeyError):
-                entry = pwd.getpwnam(name)
-                os.chown(root, entry.pw_uid, entry.pw_gid)
-                os.chown(root / "pw", entry.pw_uid, entry.pw_gid)
-                run_as = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
-                break
-    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
-    initdb = [str(bindir / "initdb"), "-D", str(root / "data"), "-U", "postgres", "-E", "UTF8"]
-    initdb += ["--pwfile", str(root / "pw"), "--auth-host=scram-sha-256", "--no-sync"]
-    subprocess.run(initdb, check=True, capture_output=True, cwd=root, env=env, **run_as)
-    port = _free_port()
-    server = [str(bindir / "postgres"), "-D", str(root / "data"), "-p", str(port), "-k", str(root)]
-    for setting in ("listen_addresses=127.0.0.1", "fsync=off", "synchronous_commit=off"):
-        server += ["-c", setting]
-    log = open(root / "server.log", "wb")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(
-        server, stdout=log, stderr=subprocess.STDOUT, cwd=root, env=env, **run_as
-    )
-    psql_env = {**os.environ, "PGPASSWORD": password, "PGHOST": "127.0.0.1", "PGPORT": str(port)}
-    psql_env["PGUSER"] = "postgres"
-    try:
-        for _ in range(300):
-            ready = subprocess.run(
-                ["psql", "-d", "postgres", "-Atc", "SELECT 1"],
-                check=False,
-                env=psql_env,
-                capture_output=True,
-            )
-            if ready.returncode == 0:
-                break
-            if process.poll() is not None:
-                raise SystemExit((root / "server.log").read_text(errors="replace")[-2000:])
-            time.sleep(0.1)
-        yield f"postgresql://postgres:{password}@127.0.0.1:{port}", psql_env
-    finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=60)
-        log.close()
-        shutil.rmtree(root, ignore_errors=True)
+    """The tests' throwaway server; yields its URL prefix (no database) and psql's environment."""
+    with running_postgres() as server:
+        env = {**os.environ, "PGPASSWORD": server.password, "PGHOST": server.host}
+        env.update(PGPORT=str(server.port), PGUSER=server.user)
+        yield f"postgresql://{server.user}:{server.password}@{server.host}:{server.port}", env
 
 
 def psql(env: dict[str, str], database: str, sql: str) -> None:
