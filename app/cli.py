@@ -492,7 +492,7 @@ def _cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _cmd_reattribute(args: argparse.Namespace) -> int:
-    from app.core.attribution import reattribute
+    from app.core.attribution.reattribute import reattribute
 
     with _open(args, write=True) as ws:
         client = ws.clients.find(args.client)

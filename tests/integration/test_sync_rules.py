@@ -11,7 +11,7 @@ from sync_helpers import DOMAIN, add_mailbox, make_client, message
 
 from app.core.addresses.model import AddressFields
 from app.core.addresses.styles import AddressStyle
-from app.core.attribution import reattribute
+from app.core.attribution.reattribute import reattribute
 from app.core.clients.model import ChannelFields
 from app.core.leads.model import LeadQuery, LeadView
 from app.core.mail.sync import sync_mailbox

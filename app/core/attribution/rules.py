@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from app.core.addresses.matching import AddressBook, MatchKind, normalize_recipient
+from app.core.mail.classify import NotLead, NotLeadReason
 from app.core.mail.message import ParsedMessage
 
 MAX_KEY = 500
@@ -99,22 +102,121 @@ def clean(text: str, limit: int) -> str:
     return text[:limit]
 
 
-@dataclass
-class LeadDraft:
-    """The values of one lead row before the store files it (lead, filtered, thread reply)."""
+MESSAGE_COLUMNS = (
+    "uid",
+    "dedup_key",
+    "message_id",
+    "in_reply_to",
+    '"references"',
+    "sender_name",
+    "sender_address",
+    "subject",
+    "text",
+    "attachment_names",
+    "recipients",
+    "tracking_address",
+    "address_id",
+    "channel_id",
+    "match_kind",
+    "token",
+)
+"""The lead row's columns that come from the message alone, in :attr:`LeadDraft.values` order."""
 
-    parsed: ParsedMessage
-    dedup_key: str
-    received_at: dt.datetime
-    uid: int | None
-    sender: str
-    attribution: Attribution
-    recipients: list[list[str]]
-    filtered_reason: str | None = None
-    filtered_detail: str = ""
-    thread_root_key: str = ""
-    """For a thread reply whose lead is in the same batch: that lead's dedup key."""
-    thread_lead_id: int | None = None
+_encode_json = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., False) does
+
+
+def _json(value: list[Any]) -> str:
+    return _encode_json(value) if value else "[]"
+
+
+class LeadDraft:
+    """One fetched email, attributed, before the store files it (lead, filtered, thread reply).
+
+    Holds what the store needs and no more: the row values that come from the message
+    (:data:`MESSAGE_COLUMNS`, already cleaned and JSON-encoded), the two timestamps, and what
+    the lead rules read. Cheap to pickle, as drafts come back from the sync's parsing process
+    by the thousand (a draft holding the parsed message's dataclasses cost 30 us a message).
+    """
+
+    __slots__ = (
+        "automatic",
+        "date",
+        "dedup_key",
+        "filtered_detail",
+        "filtered_reason",
+        "message_id",
+        "received_at",
+        "sender",
+        "sender_address",
+        "thread_ids",
+        "thread_lead_id",
+        "thread_root_key",
+        "values",
+    )
+
+    def __init__(  # noqa: PLR0917 - one value per field, from draft() and the unpickler
+        self,
+        values: tuple[Any, ...],
+        received_at: dt.datetime,
+        date: dt.datetime | None,
+        sender: str,
+        sender_address: str,
+        thread_ids: tuple[str, ...],
+        automatic: NotLead | None,
+    ) -> None:
+        self.values = values
+        """The message's row values, in :data:`MESSAGE_COLUMNS` order."""
+        self.dedup_key: str = values[1]
+        self.message_id: str = values[2]
+        self.received_at = received_at
+        self.date = date
+        self.sender = sender
+        """The sender as repeat contacts compare it (:func:`sender_key`)."""
+        self.sender_address = sender_address
+        self.thread_ids = thread_ids
+        self.automatic = automatic
+        """An auto-reply, bounce or report, judged from the message alone."""
+        self.filtered_reason: str | None = None
+        self.filtered_detail = ""
+        self.thread_root_key = ""
+        """For a thread reply whose lead is in the same batch: that lead's dedup key."""
+        self.thread_lead_id: int | None = None
+
+    @property
+    def uid(self) -> int | None:
+        uid: int | None = self.values[0]
+        return uid
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        automatic = self.automatic
+        return (
+            _unpickle_draft,
+            (
+                self.values,
+                self.received_at,
+                self.date,
+                self.sender,
+                self.sender_address,
+                self.thread_ids,
+                None if automatic is None else (automatic.reason.value, automatic.evidence),
+            ),
+        )
+
+    def __repr__(self) -> str:
+        return f"LeadDraft({self.dedup_key!r}, uid={self.uid}, sender={self.sender!r})"
+
+
+def _unpickle_draft(  # noqa: PLR0917 - the values __reduce__ gives, in order
+    values: tuple[Any, ...],
+    received_at: dt.datetime,
+    date: dt.datetime | None,
+    sender: str,
+    sender_address: str,
+    thread_ids: tuple[str, ...],
+    automatic: tuple[str, str] | None,
+) -> LeadDraft:
+    verdict = None if automatic is None else NotLead(NotLeadReason(automatic[0]), automatic[1])
+    return LeadDraft(values, received_at, date, sender, sender_address, thread_ids, verdict)
 
 
 def draft(
@@ -128,15 +230,37 @@ def draft(
     moment = received_at or parsed.date or dt.datetime.now(dt.UTC)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    addresses = [r.address for r in parsed.recipients]
+    recipients = parsed.recipients
+    att = attribute([r.address for r in recipients], book)
+    references = parsed.references
+    names = parsed.attachment_names
+    sender = clean(sender_key(parsed.sender_address), 320)
+    values = (
+        uid,
+        dedup_key(parsed, moment),
+        clean(parsed.message_id, 500),
+        clean(parsed.in_reply_to, 500),
+        _json([clean(r, 500) for r in references[-50:]]) if references else "[]",
+        clean(parsed.sender_name, 300),
+        sender,
+        clean(parsed.subject, 5000),
+        clean(parsed.text, 1000),
+        _json([clean(n, 500) for n in names]) if names else "[]",
+        _json([[r.source.value, r.address] for r in recipients]).replace("\\u0000", ""),
+        clean(att.tracking_address, 254),
+        att.address_id,
+        att.channel_id,
+        att.match_kind.value,
+        clean(att.token, 64),
+    )
     return LeadDraft(
-        parsed=parsed,
-        dedup_key=dedup_key(parsed, moment),
-        received_at=moment.astimezone(dt.UTC),
-        uid=uid,
-        sender=clean(sender_key(parsed.sender_address), 320),
-        attribution=attribute(addresses, book),
-        recipients=[[r.source.value, r.address] for r in parsed.recipients],
+        values,
+        moment.astimezone(dt.UTC),
+        parsed.date,
+        sender,
+        parsed.sender_address,
+        parsed.thread_ids,
+        parsed.automatic,
     )
 
 

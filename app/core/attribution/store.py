@@ -17,7 +17,6 @@ out of order still ends up right).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +24,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from app.core.addresses.matching import AddressBook
-from app.core.attribution.rules import LeadDraft, clean
+from app.core.attribution.rules import MESSAGE_COLUMNS, LeadDraft, clean
 from app.core.mail.classify import NotLeadReason, classify
 
 _IN_CHUNK = 500  # ids per IN (...) list: far below SQLite's and PostgreSQL's limits
@@ -35,30 +34,13 @@ LEAD_COLUMNS = (
     "mailbox_id",
     "folder",
     "uidvalidity",
-    "uid",
-    "dedup_key",
-    "message_id",
-    "in_reply_to",
-    '"references"',
-    "sender_name",
-    "sender_address",
-    "subject",
+    *MESSAGE_COLUMNS,
     "received_at",
     "sent_at",
-    "text",
-    "attachment_names",
-    "recipients",
-    "tracking_address",
-    "address_id",
-    "channel_id",
-    "match_kind",
-    "token",
     "filtered_reason",
     "filtered_detail",
     "thread_lead_id",
     "is_repeat",
-    "first_reply_at",
-    "response_seconds",
     "created_at",
 )
 
@@ -100,13 +82,6 @@ class Sql:
 
     def marks(self, n: int) -> str:
         return ", ".join([self.p] * n)
-
-
-_encode_json = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., False) does
-
-
-def _json(value: list[Any]) -> str:
-    return _encode_json(value) if value else "[]"
 
 
 def _chunks(values: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[Any]]:
@@ -204,7 +179,7 @@ class LeadStore:
         self, conn: Connection, sql: Sql, drafts: Sequence[LeadDraft]
     ) -> dict[str, int]:
         """Message-ID -> id of the lead whose thread it belongs to, for referenced stored mail."""
-        wanted = list(dict.fromkeys(i for d in drafts for i in d.parsed.thread_ids))
+        wanted = list(dict.fromkeys(i for d in drafts for i in d.thread_ids))
         roots: dict[str, int] = {}
         for chunk in _chunks(wanted):
             result = conn.exec_driver_sql(
@@ -222,7 +197,6 @@ class LeadStore:
     def _classify(
         self, item: LeadDraft, threads: dict[str, int], batch_leads: dict[str, str]
     ) -> None:
-        parsed = item.parsed
         root_key = ""
         root_id: int | None = None
 
@@ -237,22 +211,22 @@ class LeadStore:
                     return True
             return False
 
-        verdict = classify(parsed, self.own_domains, thread_has_lead=thread_has_lead)
+        verdict = classify(item, self.own_domains, thread_has_lead=thread_has_lead)
         if verdict is None:
-            if parsed.message_id:
-                batch_leads.setdefault(parsed.message_id, item.dedup_key)
+            if item.message_id:
+                batch_leads.setdefault(item.message_id, item.dedup_key)
             return
         item.filtered_reason = verdict.reason.value
         item.filtered_detail = clean(verdict.text(), 2000)
         if verdict.reason is NotLeadReason.THREAD_REPLY:
             item.thread_lead_id = root_id
             item.thread_root_key = root_key if root_id is None else ""
-            if parsed.message_id:
+            if item.message_id:
                 # Replies to this reply belong to the same lead.
                 if root_id is not None:
-                    threads.setdefault(parsed.message_id, root_id)
+                    threads.setdefault(item.message_id, root_id)
                 elif root_key:
-                    batch_leads.setdefault(parsed.message_id, root_key)
+                    batch_leads.setdefault(item.message_id, root_key)
 
     def _row(
         self,
@@ -263,39 +237,18 @@ class LeadStore:
         now: Any,
     ) -> tuple[Any, ...]:
         """The row of ``item``; ``folder`` is already cleaned (it is the batch's)."""
-        parsed = item.parsed
-        att = item.attribution
-        references = parsed.references
-        names = parsed.attachment_names
         return (
             self.client_id,
             self.mailbox_id,
             folder,
             uidvalidity,
-            item.uid,
-            item.dedup_key,
-            clean(parsed.message_id, 500),
-            clean(parsed.in_reply_to, 500),
-            _json([clean(r, 500) for r in references[-50:]]) if references else "[]",
-            clean(parsed.sender_name, 300),
-            item.sender,
-            clean(parsed.subject, 5000),
+            *item.values,
             sql.ts(item.received_at),
-            sql.ts(parsed.date),
-            clean(parsed.text, 1000),
-            _json([clean(n, 500) for n in names]) if names else "[]",
-            _json(item.recipients).replace("\\u0000", ""),
-            clean(att.tracking_address, 254),
-            att.address_id,
-            att.channel_id,
-            att.match_kind.value,
-            clean(att.token, 64),
+            sql.ts(item.date),
             item.filtered_reason,
             item.filtered_detail,
             item.thread_lead_id,
             False,
-            None,
-            None,
             now,
         )
 

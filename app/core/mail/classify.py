@@ -11,16 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import idna
 
 from app.core.i18n import translate
 from app.core.mail.bodystructure import MimePart, decode_params, split_header_params
 from app.core.mail.headers import HeaderFields
-
-if TYPE_CHECKING:
-    from app.core.mail.message import ParsedMessage
 
 
 class NotLeadReason(StrEnum):
@@ -143,8 +140,21 @@ def is_own_domain(address: str, own_domains: Collection[str]) -> bool:
     return False
 
 
+class Classifiable(Protocol):
+    """What :func:`classify` reads of a message: a ``ParsedMessage``, or a lead draft."""
+
+    @property
+    def automatic(self) -> NotLead | None: ...
+
+    @property
+    def sender_address(self) -> str: ...
+
+    @property
+    def thread_ids(self) -> tuple[str, ...]: ...
+
+
 def classify(
-    message: ParsedMessage,
+    message: Classifiable,
     own_domains: Collection[str] = (),
     *,
     thread_has_lead: Callable[[Sequence[str]], bool] | None = None,
