@@ -21,4 +21,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # The bundle starts copies of itself for the sync's parser process (spawn): those
+        # run multiprocessing's code here instead of the app.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

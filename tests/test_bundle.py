@@ -100,12 +100,15 @@ def test_bundle_smoke_test_passes_on_a_clean_environment(bundle: Path, tmp_path:
     assert lines[-1].startswith("smoke test: ok (database ")
     assert "FAILED" not in out
     checks = {line.split(":")[1].strip(): line for line in lines[1:-1]}
-    assert set(checks) == {"database", "icon", "translations", "chart", "pdf", "keyring"}
+    assert set(checks) == {
+        "database", "icon", "translations", "chart", "pdf", "keyring", "parser process",
+    }  # fmt: skip
     assert "schema 0" in checks["database"]
     assert (data / "mailsource.sqlite3").is_file()
     assert "loaded en, ru" in checks["translations"]
     assert "FigureCanvasQTAgg" in checks["chart"]
     assert "QPdfWriter" in checks["pdf"]
+    assert "1 batch parsed by the helper process" in checks["parser process"]
     if "DBUS_SESSION_BUS_ADDRESS" in os.environ:
         assert "SecretService" in checks["keyring"], checks["keyring"]
         assert "lookup answered" in checks["keyring"]

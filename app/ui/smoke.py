@@ -189,6 +189,30 @@ def check_keyring() -> Check:
     return Check("keyring", found is None, f"{name}, lookup answered")
 
 
+def check_parser_process() -> Check:
+    """The sync's helper process starts from this build and parses a message (the bundle
+    must start a copy of itself for it: ``multiprocessing.freeze_support``)."""
+    from app.core.addresses.matching import AddressBook
+    from app.core.mail.batch import HEADER_KEY, BatchParser
+
+    header = b"From: a@example.org\r\nSubject: smoke\r\nMessage-ID: <smoke@example.org>\r\n\r\n"
+    structure = b'("text" "plain" ("charset" "utf-8") NIL NIL "7bit" 5 1 NIL NIL NIL NIL)'
+
+    def answer(uid: int) -> list[object]:
+        return [
+            (b"%d (UID %d %s {%d}" % (uid, uid, HEADER_KEY, len(header)), header),
+            (b" BODYSTRUCTURE " + structure + b" BODY[1]<0> {5}", b"hello"),
+            b")",
+        ]
+
+    with BatchParser(AddressBook([]), helper=True) as parser:
+        waits = [parser.submit(answer(uid), [uid]) for uid in (1, 2)]
+        texts = [d.values[8] for wait in waits for d in wait().drafts]
+        there = parser.helper_batches
+    ok = texts == ["hello", "hello"] and there == 1
+    return Check("parser process", ok, f"{there} batch parsed by the helper process")
+
+
 def run_checks(ws: Workspace) -> list[Check]:
     """Every check, in order."""
     return [
@@ -198,4 +222,5 @@ def run_checks(ws: Workspace) -> list[Check]:
         _guard("chart", check_chart),
         _guard("pdf", check_pdf),
         _guard("keyring", check_keyring),
+        _guard("parser process", check_parser_process),
     ]

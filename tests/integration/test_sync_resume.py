@@ -1,4 +1,5 @@
-"""Killing a sync at random points (SIGKILL) loses nothing and duplicates nothing."""
+"""Killing a sync at random points (SIGKILL) loses nothing and duplicates nothing, and leaves
+no helper process behind."""
 
 from __future__ import annotations
 
@@ -24,8 +25,32 @@ from app.core.mail.sync import sync_mailbox
 from app.core.paths import resolve_location
 from app.core.workspace import Workspace
 with Workspace.open(resolve_location(sys.argv[1])) as ws:
-    sync_mailbox(ws, int(sys.argv[2]), password=sys.stdin.readline().strip(), batch_size=10)
+    sync_mailbox(
+        ws, int(sys.argv[2]), password=sys.stdin.readline().strip(), batch_size=10,
+        helper_from=int(sys.argv[3]),
+    )
 """
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return True
+    return state == "Z"
 
 
 def _count(db: Path) -> tuple[int, int]:
@@ -53,13 +78,22 @@ def test_sigkill_at_random_points_then_resume(
         mailbox = add_mailbox(ws, dovecot_server, imap_user, setup.client_id)
     db = Path(location.database_file)
     rng = random.Random(11)
-    for _run in range(4):
+    for run in range(4):
         done, _ = _count(db)
         if done >= total - 20:
             break
         target = done + rng.randint(5, 80)
+        # Every other run parses in a helper process (from the second batch on).
+        helper_from = 1 if run % 2 == 0 else 10**9
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(location.data_dir), str(mailbox.id)],
+            [
+                sys.executable,
+                "-c",
+                CHILD,
+                str(location.data_dir),
+                str(mailbox.id),
+                str(helper_from),
+            ],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             text=True,
@@ -72,12 +106,19 @@ def test_sigkill_at_random_points_then_resume(
             timeout=60,
             what="the sync to store some leads",
         )
+        helpers = _children(child.pid)
         child.kill()  # SIGKILL: no cleanup, possibly mid-transaction
         child.wait(timeout=30)
+        # A helper process sees its pipe close and exits on its own.
+        wait_until(
+            lambda: all(_gone(p) for p in helpers),  # noqa: B023
+            timeout=30,
+            what="the helper processes to exit",
+        )
         rows, distinct = _count(db)
         assert rows == distinct  # never a duplicate
     final = subprocess.run(
-        [sys.executable, "-c", CHILD, str(location.data_dir), str(mailbox.id)],
+        [sys.executable, "-c", CHILD, str(location.data_dir), str(mailbox.id), "1"],
         cwd=ROOT,
         input=imap_user.password + "\n",
         text=True,

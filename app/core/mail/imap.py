@@ -660,6 +660,24 @@ class ImapSession:
                 answer[uid] = found
         return answer
 
+    def fetch_receive_raw(self, pending: PendingFetch) -> list[Any]:
+        """The answer to :meth:`fetch_send` as it arrived (``imaplib``'s untagged FETCH data,
+        for :func:`parse_fetch` elsewhere, e.g. in another process).
+
+        Only for the one FETCH in flight: with several, answers are told apart by UID, which
+        takes parsing them (:meth:`fetch_receive`).
+        """
+        if not pending.tag:
+            return []
+        if self._outstanding != [pending] or self._early:
+            raise ValueError("fetch_receive_raw reads the only FETCH in flight")
+        imap = self.client._imap
+        with self._guard():
+            typ, done, data = read_fetch_answer(imap, pending.tag)
+            self.client._checkok("fetch", typ, done)
+        self._outstanding.remove(pending)
+        return data
+
     def close(self, *, logout: bool = True) -> None:
         """Log out (best effort) and close the socket; never raises."""
         try:

@@ -34,14 +34,20 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.core.addresses.matching import AddressBook
-from app.core.attribution.rules import LeadDraft, draft
+from app.core.attribution.rules import LeadDraft
 from app.core.attribution.store import LeadStore, Sql
 from app.core.changes import Changes
 from app.core.errors import AppError, Cancelled
 from app.core.i18n import translate
 from app.core.jobs import CancelToken, ProgressFn, no_progress
-from app.core.mail.bodystructure import MimePart, choose_text_part
+from app.core.mail.batch import (
+    LEAD_FETCH_ITEMS,
+    BatchParser,
+    aware,
+    header_block,
+    lead_fetch_items,
+    parse_answer,
+)
 from app.core.mail.headers import HeaderFields, parse_date, parse_message_ids
 from app.core.mail.imap import (
     DEFAULT_TIMEOUT,
@@ -50,16 +56,9 @@ from app.core.mail.imap import (
     FolderError,
     ImapSession,
     MailboxError,
-    PendingFetch,
     connect,
 )
-from app.core.mail.message import (
-    TEXT_FETCH_BYTES,
-    header_fetch_item,
-    parse_fetched_part,
-    structure_of,
-    text_fetch_item,
-)
+from app.core.mail.message import header_fetch_item
 from app.core.mailboxes.model import FolderRole, FolderState, Mailbox, SyncStatus
 from app.core.storage.models import MailboxFolderRow
 from app.core.workspace import Workspace
@@ -68,6 +67,9 @@ log = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
 """Messages per FETCH and per transaction (IMAP_NOTES: 500-2000 is the sweet spot)."""
+HELPER_FROM = 2 * BATCH_SIZE
+"""New mail in a folder from which parsing moves to a helper process (starting one costs about
+0.2 s of the other core; from two batches on, parsing alongside pays for it)."""
 DEFAULT_SINCE_DAYS = 90
 
 _SENT_FIELDS = ("MESSAGE-ID", "IN-REPLY-TO", "REFERENCES", "DATE")
@@ -122,6 +124,7 @@ class _Run:
     round_trips: int = 0
     results: list[FolderResult] = field(default_factory=list)
     listed: dict[str, FolderRole | None] | None = None
+    helper_from: int = HELPER_FROM
 
     def open(self) -> ImapSession:
         if self.session is None:
@@ -164,8 +167,11 @@ def sync_mailbox(
     password: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     batch_size: int = BATCH_SIZE,
+    helper_from: int = HELPER_FROM,
 ) -> SyncResult:
     """Sync one mailbox's folders and its Sent folder; record and return how it went.
+
+    A folder with ``helper_from`` new messages or more is parsed in a helper process alongside.
 
     Raises :class:`Cancelled` only between batches (what was committed stays); login, TLS and
     connection failures come back as a ``failed`` result, not as an exception.
@@ -197,6 +203,7 @@ def sync_mailbox(
         progress=progress,
         token=token,
         timeout=timeout,
+        helper_from=helper_from,
     )
     states = {f.name: f for f in mailbox.folder_states}
     try:
@@ -406,6 +413,10 @@ def _record_folder_error(ws: Workspace, folder_id: int, error: str) -> None:
         )
 
 
+def _progress_label() -> str:
+    return translate("mail", "{folder}: {done} of {total}")
+
+
 def _result(name: str, role: FolderRole, totals: list[int], error: str) -> FolderResult:
     return FolderResult(name, role, totals[0], totals[1], totals[2], totals[3], error)
 
@@ -480,34 +491,16 @@ def _sync_folder_once(
         last_uid = 0
     uids = session.search_uids(min_uid=last_uid + 1, since=run.since)
     total = len(uids)
-    done = 0
-    label = translate("mail", "{folder}: {done} of {total}")
-    run.progress(0, total, label.format(folder=name, done=0, total=total))
-    pending: PendingFetch | None = None
-    for start in range(0, total, batch_size):
-        run.token.raise_if_cancelled()
-        chunk = uids[start : start + batch_size]
-        if leads:
-            # Pipelined: the next batch's FETCH goes out before this batch is parsed and
-            # stored, so the server works on it meanwhile. Cancel still acts between batches
-            # (the answer in flight is read and dropped at logout).
-            if pending is None:
-                pending = session.fetch_send(chunk, LEAD_FETCH_ITEMS)
-            assert pending.uids == list(chunk)
-            batch = _receive_leads(session, pending)
-            following = uids[start + batch_size : start + 2 * batch_size]
-            pending = session.fetch_send(following, LEAD_FETCH_ITEMS) if following else None
-            drafts = _finish_leads(session, batch, run.store.book)
-            with ws.db.translate_errors(), ws.db.engine.begin() as conn:
-                counts = run.store.add(conn, drafts, folder=name, uidvalidity=opened.uidvalidity)
-                _save_state(
-                    conn, Sql(conn), folder_id, uidvalidity=opened.uidvalidity,
-                    last_uid=chunk[-1], seen=len(chunk),
-                )  # fmt: skip
-            totals[1] += counts.stored
-            totals[2] += counts.filtered
-            totals[3] += counts.duplicates
-        else:
+    run.progress(0, total, _progress_label().format(folder=name, done=0, total=total))
+    if leads:
+        _sync_leads(
+            ws, run, name=name, folder_id=folder_id, uids=uids,
+            uidvalidity=opened.uidvalidity, batch_size=batch_size, totals=totals,
+        )  # fmt: skip
+    else:
+        for start in range(0, total, batch_size):
+            run.token.raise_if_cancelled()
+            chunk = uids[start : start + batch_size]
             replies = _fetch_replies(session, chunk)
             with ws.db.translate_errors(), ws.db.engine.begin() as conn:
                 totals[1] += run.store.apply_replies(conn, replies)
@@ -515,9 +508,9 @@ def _sync_folder_once(
                     conn, Sql(conn), folder_id, uidvalidity=opened.uidvalidity,
                     last_uid=chunk[-1], seen=len(chunk),
                 )  # fmt: skip
-        totals[0] += len(chunk)
-        done += len(chunk)
-        run.progress(done, total, label.format(folder=name, done=done, total=total))
+            totals[0] += len(chunk)
+            done = start + len(chunk)
+            run.progress(done, total, _progress_label().format(folder=name, done=done, total=total))
     final = max(opened.uidnext - 1, uids[-1] if uids else 0, last_uid)
     with ws.db.translate_errors(), ws.db.engine.begin() as conn:
         _save_state(
@@ -525,98 +518,96 @@ def _sync_folder_once(
         )
 
 
-# ---- fetching --------------------------------------------------------------------------------
+# ---- fetching ---------------------------------------------------------------------------------
 
-_HEADER_ITEM, _HEADER_KEY = header_fetch_item()
-# Part 1 is the text in most mail (single-part, or multipart/alternative's text/plain), so its
-# start comes in the first round trip. BODY[TEXT] would hold it too, but cutting the part out
-# of a multipart prefix means a MIME parse per message: three times the cost of the rest.
-_PART1_ITEM = f"BODY.PEEK[1]<0.{TEXT_FETCH_BYTES}>"
-_PART1_KEY = b"BODY[1]<0>"
-LEAD_FETCH_ITEMS = (_HEADER_ITEM, "BODYSTRUCTURE", "INTERNALDATE", _PART1_ITEM)
 _SENT_ITEM, _SENT_KEY = header_fetch_item(_SENT_FIELDS)
 
 
-def _header_block(data: dict[bytes, Any], key: bytes) -> bytes:
-    value = data.get(key)
-    if value is None:
-        # Servers may echo the field names differently; take whichever header item came back.
-        for k, v in data.items():
-            if isinstance(k, bytes) and k.startswith(b"BODY[HEADER"):
-                value = v
-                break
-    return bytes(value or b"")
+def _sync_leads(
+    ws: Workspace,
+    run: _Run,
+    *,
+    name: str,
+    folder_id: int,
+    uids: Sequence[int],
+    uidvalidity: int,
+    batch_size: int,
+    totals: list[int],
+) -> None:
+    """Fetch, parse and store ``uids`` batch by batch.
+
+    Three things overlap: the server answers the next batch's FETCH, the parser (a helper
+    process for a big folder, see :class:`BatchParser`) reads the batch after it, and this
+    thread stores the batch before. Only one FETCH is ever in flight when an answer is read, so
+    answers arrive whole and go to the parser as they came. A message whose text is not part 1
+    (an attachment first, a nested alternative) is fetched again with its own part once the
+    parser has told which, and parsed here; its batch is stored with it. Cancel acts between
+    batches; a FETCH answer in flight is dropped at logout.
+    """
+    total = len(uids)
+    chunks = [list(uids[i : i + batch_size]) for i in range(0, total, batch_size)]
+    if not chunks:
+        return
+    session = run.open()
+    done = 0
+
+    def store(chunk: list[int], drafts: list[LeadDraft]) -> None:
+        nonlocal done
+        with ws.db.translate_errors(), ws.db.engine.begin() as conn:
+            counts = run.store.add(conn, drafts, folder=name, uidvalidity=uidvalidity)
+            _save_state(
+                conn, Sql(conn), folder_id, uidvalidity=uidvalidity,
+                last_uid=chunk[-1], seen=len(chunk),
+            )  # fmt: skip
+        totals[0] += len(chunk)
+        totals[1] += counts.stored
+        totals[2] += counts.filtered
+        totals[3] += counts.duplicates
+        done += len(chunk)
+        run.progress(done, total, _progress_label().format(folder=name, done=done, total=total))
+
+    with BatchParser(run.store.book, helper=total >= run.helper_from) as parser:
+        pending = session.fetch_send(chunks[0], LEAD_FETCH_ITEMS)
+        parsing = parser.submit(session.fetch_receive_raw(pending), chunks[0])
+        following = session.fetch_send(chunks[1], LEAD_FETCH_ITEMS) if total > batch_size else None
+        for index, chunk in enumerate(chunks):
+            run.token.raise_if_cancelled()
+            # In flight: the FETCH of the next batch; being parsed: this one.
+            next_parsing = None
+            if following is not None:
+                try:
+                    answer = session.fetch_receive_raw(following)
+                except MailboxError:
+                    # The connection went while this batch was parsed: keep it when it is
+                    # complete, then leave the rest to the folder's retry.
+                    batch = parsing()
+                    if not batch.later:
+                        store(chunk, batch.drafts)
+                    raise
+                next_parsing = parser.submit(answer, following.uids)
+            batch = parsing()
+            drafts = batch.drafts
+            if batch.later:
+                for section, section_uids in batch.later.items():
+                    answer = session.fetch_receive_raw(
+                        session.fetch_send(section_uids, lead_fetch_items(section))
+                    )
+                    drafts += parse_answer(
+                        answer, section_uids, parser.book, section=section, final=True
+                    ).drafts
+                drafts.sort(key=_uid_of)
+            after = chunks[index + 2] if index + 2 < len(chunks) else None
+            following = session.fetch_send(after, LEAD_FETCH_ITEMS) if after else None
+            store(chunk, drafts)
+            if next_parsing is not None:
+                parsing = next_parsing
+        if parser.uses_helper:
+            log.debug("%s: %d of %d batches parsed by the helper process", name,
+                      parser.helper_batches, len(chunks))  # fmt: skip
 
 
-def _aware(value: Any) -> dt.datetime | None:
-    if not isinstance(value, dt.datetime):
-        return None
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-
-
-@dataclass
-class _LeadBatch:
-    """One batch's first FETCH answer, and the second FETCHes sent for text found elsewhere."""
-
-    items: dict[int, tuple[dict[bytes, Any], MimePart | None, MimePart | None]]
-    """uid -> (fetched items, MIME tree, the text part)"""
-    extra: list[tuple[bytes, PendingFetch]]
-    """(answer key, FETCH in flight) per text section other than part 1"""
-
-
-def _receive_leads(session: ImapSession, pending: PendingFetch) -> _LeadBatch:
-    """Read a batch's answer and send a second FETCH per section for the few messages whose
-    text part is not part 1 (mixed with an attachment first, nested alternative)."""
-    data = session.fetch_receive(pending, structures=True)
-    items: dict[int, tuple[dict[bytes, Any], MimePart | None, MimePart | None]] = {}
-    second: dict[str, list[int]] = {}
-    for uid in pending.uids:
-        item = data.get(uid)
-        if item is None:
-            continue  # expunged meanwhile
-        body = item.get(b"BODYSTRUCTURE")
-        structure = structure_of(body) if body is not None else None
-        part = choose_text_part(structure) if structure is not None else None
-        items[uid] = (item, structure, part)
-        if part is not None and part.section != "1":
-            second.setdefault(part.section, []).append(uid)
-    extra: list[tuple[bytes, PendingFetch]] = []
-    for section_uids in second.values():
-        part = items[section_uids[0]][2]
-        assert part is not None
-        item_name, key = text_fetch_item(part)
-        extra.append((key, session.fetch_send(section_uids, [item_name])))
-    return _LeadBatch(items, extra)
-
-
-def _finish_leads(session: ImapSession, batch: _LeadBatch, book: AddressBook) -> list[LeadDraft]:
-    """Read the second FETCHes, parse every message of the batch and attribute it."""
-    texts: dict[int, bytes] = {}
-    for key, pending in batch.extra:
-        extra = session.fetch_receive(pending)
-        for uid in pending.uids:
-            found = extra.get(uid, {}).get(key)
-            if found is not None:
-                texts[uid] = bytes(found)
-    drafts: list[LeadDraft] = []
-    pending_items = batch.items
-    for uid in list(pending_items):
-        # Taken out as it is parsed: what the message was fetched as is freed at once, so the
-        # garbage collector, which counts live containers, runs less often.
-        item, structure, part = pending_items.pop(uid)
-        header = _header_block(item, _HEADER_KEY)
-        received = _aware(item.get(b"INTERNALDATE"))
-        text: bytes | None
-        if part is None:
-            text = None
-        elif part.section != "1":
-            text = texts.get(uid)
-        else:
-            raw = item.get(_PART1_KEY)
-            text = bytes(raw) if raw else raw
-        message = parse_fetched_part(header, structure, part, text)
-        drafts.append(draft(message, book, received_at=received, uid=uid))
-    return drafts
+def _uid_of(item: LeadDraft) -> int:
+    return item.uid or 0
 
 
 def _fetch_replies(
@@ -628,12 +619,12 @@ def _fetch_replies(
         item = data.get(uid)
         if item is None:
             continue
-        headers = HeaderFields.parse(_header_block(item, _SENT_KEY))
+        headers = HeaderFields.parse(header_block(item, _SENT_KEY))
         ids = parse_message_ids(headers.text("in-reply-to"))
         ids += parse_message_ids(" ".join(headers.text_all("references")))
         if not ids:
             continue
-        sent_at = _aware(item.get(b"INTERNALDATE")) or parse_date(headers.text("date"))[0]
+        sent_at = aware(item.get(b"INTERNALDATE")) or parse_date(headers.text("date"))[0]
         if sent_at is None:
             continue
         replies.append((tuple(dict.fromkeys(ids)), sent_at))
