@@ -49,7 +49,7 @@ def test_cancel_between_pipelined_batches_then_resume(
     ws = sqlite_workspace
     setup = make_client(ws)
     # Every third message keeps its text in part 1.1 (an alternative inside a mixed with an
-    # attachment): a second FETCH per batch, sent before the next batch's, read after it.
+    # attachment): a second FETCH per batch, sent once the next batch's answer is read.
     raws = [_nested(n, setup.tv_address) if n % 3 == 0 else message(n) for n in range(1, 46)]
     dovecot_server.deliver(imap_user, raws)
     before = dovecot_server.message_files(imap_user)
