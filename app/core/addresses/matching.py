@@ -129,6 +129,10 @@ def normalize_recipient(recipient: str) -> tuple[str, str] | None:
     return local.lower(), domain
 
 
+_MATCH_CACHE = 4096
+"""Recipients whose match an address book remembers (it starts over when full)."""
+
+
 class AddressBook:
     """One client's tracking addresses, indexed for matching many recipients quickly."""
 
@@ -154,12 +158,24 @@ class AddressBook:
             else ""
         )
         self._plus_tokens = self.settings.token_mode is TokenMode.PLUS
+        self._matched: dict[str, Match] = {}
 
     def __len__(self) -> int:
         return len(self._exact)
 
     def match(self, recipient: str) -> Match:
         """Match one recipient address (see the module doc for the rule)."""
+        # The same few recipients (the client's addresses) come in email after email.
+        known = self._matched.get(recipient)
+        if known is not None:
+            return known
+        found = self._match(recipient)
+        if len(self._matched) >= _MATCH_CACHE:
+            self._matched.clear()
+        self._matched[recipient] = found
+        return found
+
+    def _match(self, recipient: str) -> Match:
         folded = normalize_recipient(recipient)
         if folded is None:
             return Match(MatchKind.NONE, "")

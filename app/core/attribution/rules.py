@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from app.core.addresses.matching import AddressBook, MatchKind, normalize_recipient
@@ -59,6 +60,7 @@ def attribute(recipients: Iterable[str], book: AddressBook) -> Attribution:
     )
 
 
+@lru_cache(maxsize=4096)  # senders write again and again
 def sender_key(address: str) -> str:
     """The sender as repeat-contact detection compares it: lower case, IDNA domain."""
     folded = normalize_recipient(address) if address else None
@@ -66,9 +68,14 @@ def sender_key(address: str) -> str:
 
 
 def _utc_seconds(moment: dt.datetime | None) -> str:
+    """``20260110T090000``: the moment in UTC to the second."""
     if moment is None:
         return ""
-    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    utc = moment if moment.tzinfo is dt.UTC else moment.astimezone(dt.UTC)
+    if utc.year < 1000:  # strftime writes such a year without leading zeros
+        return utc.strftime("%Y%m%dT%H%M%S")
+    iso = utc.isoformat()  # 2026-01-10T09:00:00[.ffffff]+00:00, several times faster
+    return f"{iso[0:4]}{iso[5:7]}{iso[8:10]}T{iso[11:13]}{iso[14:16]}{iso[17:19]}"
 
 
 def dedup_key(parsed: ParsedMessage, received_at: dt.datetime | None = None) -> str:
