@@ -22,7 +22,9 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
+import queue
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -495,8 +497,101 @@ def _fewer_stored(cur: Any, rows: int) -> bool:
     return int(cur.fetchone()[0]) < rows
 
 
+_KEY = ROW_COLUMNS.index("visit_key")
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+"""What COPY's text format escapes inside a value (tab and newline end fields and rows)."""
+_NULLS = {None: "\\N"}
+"""``_NULLS.get(value, value)``: COPY text's NULL marker for None, the value itself otherwise."""
+_PLAIN_TYPES = frozenset({str, int, type(None)})
+"""Types whose ``str()`` is their COPY text (bool is not: its own type, ``t`` or ``f``)."""
+
+
+def _copy_value(value: Any) -> str:
+    """One value as COPY text: the general path, for a column holding something unusual."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    return str(value).translate(_COPY_ESCAPES)
+
+
+def _copy_column(column: tuple[Any, ...]) -> tuple[str, ...]:
+    """One column of a batch as COPY text values, in C loops for the usual cases."""
+    try:
+        blob = "".join(column)  # every value text: the usual case, checked in one call
+    except TypeError:
+        nulls = column.count(None)
+        text: tuple[Any, ...] = tuple(map(_NULLS.get, column, column)) if nulls else column
+        try:
+            blob = "".join(text)
+        except TypeError:  # numbers
+            if not _PLAIN_TYPES.issuperset(map(type, column)):
+                return tuple(map(_copy_value, column))
+            text = tuple(map(str, text))
+            blob = "".join(text)
+        # Each NULL marker holds one backslash; any other is in a value and needs escaping.
+        if blob.count("\\") != nulls or "\t" in blob or "\n" in blob or "\r" in blob:
+            return tuple(map(_copy_value, column))
+        return text
+    if "\\" in blob or "\t" in blob or "\n" in blob or "\r" in blob:
+        return tuple(map(_copy_value, column))
+    return column
+
+
+def copy_text_lines(rows: list[tuple[Any, ...]]) -> tuple[tuple[Any, ...], list[str]]:
+    """A batch of import rows (:data:`ROW_COLUMNS`) as lines of ``COPY ... FROM STDIN`` text.
+
+    Returns the batch's visit keys and one line per row (no line end; ``client_id`` and
+    ``import_id`` are not in it). Values are escaped as COPY's text format needs, None is NULL
+    and the start time gets its ``+00`` (it is UTC text without an offset). Done column by column
+    so the usual case (all text, nothing to escape) costs a few C loops per column, not a Python
+    call per value: a tenth of the time psycopg's ``write_row`` took with a datetime per row.
+    """
+    columns: list[tuple[Any, ...]] = list(zip(*rows, strict=True))
+    keys = columns[_KEY]
+    for position, column in enumerate(columns):
+        text = _copy_column(column)
+        if position == STARTED:
+            text = tuple(map("{}+00".format, text))
+        columns[position] = text
+    return keys, list(map("\t".join, zip(*columns, strict=True)))
+
+
+NATURAL_KEY = "uq_visits_client_id_visit_key"
+"""The unique constraint on ``visits (client_id, visit_key)`` (a first big load rebuilds it)."""
+_IMPORT_LOCK = 0x56495349
+"""First key of the advisory lock that serializes PostgreSQL imports of one client (the second
+is the client's id)."""
+
+
+@dataclass
+class _Batch:
+    keys: tuple[Any, ...]
+    lines: list[str]
+
+
 class _PostgresWriter(_Writer):
-    """COPY into a temporary table, then one upsert (psycopg 3)."""
+    """COPY straight into ``visits`` for visits new to the database, through a temporary table
+    and one upsert for the others (psycopg 3), from a thread of its own.
+
+    Each batch is formatted as COPY text by the caller (:func:`copy_text_lines`) and handed to
+    the writer's thread, which sends it while the caller parses the next batch: the server
+    inserts, indexes and checks the foreign key of one batch while Python reads the next (they
+    are separate processes, and the thread waits for the server without holding the GIL).
+
+    A visit goes straight into ``visits`` (one ``COPY`` per batch, no merge) when it can neither
+    be stored already nor be repeated from earlier in the file: its key is above every key this
+    import wrote so far and the client had no visits before, or an index lookup of the keys that
+    are not finds nothing. Every other row (an overlapping period, a visit the file repeats) goes
+    to the temporary table ``visits_in`` and :meth:`finish` merges it with ``INSERT ... SELECT
+    DISTINCT ON ... ON CONFLICT DO UPDATE``: the last copy in the file wins and visits stored
+    before count as updated, exactly as when every row went through the merge. A first import
+    (the usual big load) writes nearly everything straight. Imports of one client take a
+    transaction advisory lock so the key checks cannot race with another import of it.
+
+    The connection is used by one thread at a time: the writer's thread from the first
+    :meth:`write` until :meth:`finish` (rejects are queued to it too), the caller otherwise.
+    """
 
     def __init__(self, db: Database) -> None:
         self._raw = db.engine.raw_connection()
@@ -504,14 +599,30 @@ class _PostgresWriter(_Writer):
         assert conn is not None
         self._conn: Any = conn
         self._cur: Any = conn.cursor()
-        self._seq = 0
         self._import_id = 0
         self._client_id = 0
         self._rebuild: list[str] = []
+        self._prefix = ""
+        self._stored = False
+        """Whether the client had visits before this import (then every key is looked up)."""
+        self._top: str | None = None
+        """The greatest key (Python order) this import wrote straight into ``visits``."""
+        self._bulk = False
+        """A first big load: every row straight in, the natural key restored at the end."""
+        self._inserted = 0
+        self._merged = 0
+        self._merge_table = False
+        self._queue: queue.Queue[_Batch | list[RejectedRow] | None] = queue.Queue(maxsize=2)
+        self._thread: threading.Thread | None = None
+        self._failure: BaseException | None = None
+        self._discard = False
 
     def begin(self, history: VisitImportRow, estimated_rows: int) -> int:
         cur = self._cur
         self._client_id = history.client_id
+        # Another import of this client waits here until that one commits or rolls back:
+        # deciding which keys are new needs to see what it stored.
+        cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", (_IMPORT_LOCK, self._client_id))
         cols = ", ".join(_HISTORY_COLUMNS)
         marks = ", ".join("%s" for _ in _HISTORY_COLUMNS)
         cur.execute(
@@ -519,11 +630,9 @@ class _PostgresWriter(_Writer):
             _history_values(history, _HISTORY_COLUMNS, False),
         )
         self._import_id = int(cur.fetchone()[0])
-        cur.execute(
-            "CREATE TEMP TABLE visits_in ON COMMIT DROP AS "
-            f"SELECT {', '.join(COLUMNS)} FROM visits WITH NO DATA"
-        )
-        cur.execute("ALTER TABLE visits_in ADD COLUMN seq bigint")
+        self._prefix = f"{int(self._client_id)}\t{self._import_id}\t"
+        cur.execute("SELECT EXISTS (SELECT 1 FROM visits WHERE client_id = %s)", (self._client_id,))
+        self._stored = bool(cur.fetchone()[0])
         if estimated_rows > BIG_LOAD_ROWS and _fewer_stored(cur, estimated_rows):
             # As on SQLite: a load bigger than what is stored builds the secondary indexes once
             # at the end instead of updating them row by row (several times faster). DROP INDEX
@@ -532,45 +641,210 @@ class _PostgresWriter(_Writer):
             for name in SECONDARY_INDEXES:
                 cur.execute(f"DROP INDEX IF EXISTS {name}")
                 self._rebuild.append(name)
+            if not self._stored:
+                # A first import: nothing of the client's can collide, so the natural key's
+                # unique index is built at the end too (a third of the server's work per row),
+                # after dropping the copies of a visit the file repeats (see _restore_key).
+                cur.execute(f"ALTER TABLE visits DROP CONSTRAINT {NATURAL_KEY}")
+                self._bulk = True
         return self._import_id
 
+    # --- the caller's side ----------------------------------------------------------------
+
     def write(self, rows: list[tuple[Any, ...]]) -> None:
-        seq = self._seq
-        ids = (self._client_id, self._import_id)
-        with self._cur.copy(f"COPY visits_in ({', '.join(COLUMNS)}, seq) FROM STDIN") as copy:
-            write_row = copy.write_row
-            for row in rows:
-                seq += 1
-                started = datetime.fromisoformat(row[STARTED]).replace(tzinfo=UTC)
-                write_row((*ids, *row[:STARTED], started, *row[STARTED + 1 :], seq))
-        self._seq = seq
+        self._raise_failure()
+        if not rows:
+            return
+        keys, lines = copy_text_lines(rows)
+        self._put(_Batch(keys, lines))
 
     def write_rejects(self, import_id: int, rows: list[RejectedRow]) -> None:
+        self._raise_failure()
+        self._put(list(rows))
+
+    def _put(self, item: _Batch | list[RejectedRow]) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="visits-copy", daemon=True)
+            self._thread.start()
+        self._queue.put(item)
+
+    def _raise_failure(self) -> None:
+        if self._failure is not None:
+            raise self._failure
+
+    def _stop(self, *, discard: bool) -> None:
+        """End the thread and wait for it: after sending what is queued, or (``discard``,
+        for a rollback) after the batch it is sending."""
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        self._discard = discard
+        self._queue.put(None)
+        thread.join()
+
+    # --- the writer's thread --------------------------------------------------------------
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._failure is not None or self._discard:
+                continue  # keep taking items so the caller never blocks on a full queue
+            try:
+                if isinstance(item, _Batch):
+                    self._send(item)
+                else:
+                    self._send_rejects(item)
+            except BaseException as exc:  # re-raised on the caller's side
+                self._failure = exc
+
+    def _send(self, batch: _Batch) -> None:
+        straight, merged = self._split(batch.keys)
+        lines = batch.lines
+        if merged:
+            self._copy("visits_in", [lines[i] for i in merged], temporary=True)
+            self._merged += len(merged)
+        if straight is None:
+            self._copy("visits", lines)
+            self._inserted += len(lines)
+        elif straight:
+            self._copy("visits", [lines[i] for i in straight])
+            self._inserted += len(straight)
+
+    def _split(self, keys: tuple[Any, ...]) -> tuple[list[int] | None, list[int]]:
+        """Which rows go straight into ``visits`` (None: all) and which through the merge."""
+        if self._bulk:
+            return None, []
+        top = self._top
+        if self._stored:
+            suspects: list[Any] = list(keys)
+        elif top is None:
+            suspects = []
+        else:
+            suspects = [key for key in keys if key <= top]
+        found: set[Any] = set()
+        if suspects:
+            self._cur.execute(
+                "SELECT visit_key FROM visits WHERE client_id = %s AND visit_key = ANY(%s)",
+                (self._client_id, suspects),
+            )
+            found = {row[0] for row in self._cur.fetchall()}
+        if not found and len(set(keys)) == len(keys):
+            highest = max(keys)
+            self._top = highest if top is None or highest > top else top
+            return None, []
+        straight: list[int] = []
+        merged: list[int] = []
+        for position, key in enumerate(keys):
+            if key in found:
+                merged.append(position)
+            else:
+                found.add(key)  # a later copy in this batch goes through the merge
+                straight.append(position)
+        if straight:
+            highest = max(keys[i] for i in straight)
+            self._top = highest if top is None or highest > top else top
+        return straight, merged
+
+    def _copy(self, table: str, lines: list[str], *, temporary: bool = False) -> None:
+        if temporary and not self._merge_table:
+            self._cur.execute(
+                "CREATE TEMP TABLE visits_in ON COMMIT DROP AS "
+                f"SELECT {', '.join(COLUMNS)} FROM visits WITH NO DATA"
+            )
+            # The order rows arrived in, for the last copy of a visit to win.
+            self._cur.execute("ALTER TABLE visits_in ADD COLUMN seq bigserial")
+            self._merge_table = True
+        prefix = self._prefix
+        data = prefix + f"\n{prefix}".join(lines) + "\n"
+        with self._cur.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+            copy.write(data)
+
+    def _send_rejects(self, rows: list[RejectedRow]) -> None:
         with self._cur.copy(
             "COPY visit_import_rejects (import_id, line, kind, reason, excerpt) FROM STDIN"
         ) as copy:
             for r in rows:
-                copy.write_row((import_id, r.line, r.kind.value, r.reason, r.excerpt))
+                copy.write_row((self._import_id, r.line, r.kind.value, r.reason, r.excerpt))
+
+    # --- the end ---------------------------------------------------------------------------
 
     def finish(self) -> tuple[int, int]:
-        cols = ", ".join(COLUMNS)
-        updates = ", ".join(f"{c} = excluded.{c}" for c in UPDATED_COLUMNS)
-        # DISTINCT ON keeps the last copy of a visit the file repeats (ON CONFLICT may not
-        # touch one row twice); xmax = 0 tells an inserted row from an updated one.
-        self._cur.execute(
-            f"WITH up AS (INSERT INTO visits ({cols}) "
-            f"SELECT DISTINCT ON (client_id, visit_key) {cols} FROM visits_in "
-            f"ORDER BY client_id, visit_key, seq DESC "
-            f"ON CONFLICT (client_id, visit_key) DO UPDATE SET {updates} "
-            f"RETURNING (xmax = 0) AS inserted) "
-            f"SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) "
-            f"FROM up"
-        )
-        inserted, updated = self._cur.fetchone()
+        self._stop(discard=False)
+        self._raise_failure()
+        inserted, updated = self._inserted, 0
+        if self._rebuild:
+            # Enough memory for the index builds to sort in memory and, where the server allows
+            # parallel maintenance workers (32 MB each at least), to use them: the builds are
+            # the end of the import, with nothing else left to overlap (about a third faster
+            # for a million rows on two cores). For this transaction only.
+            self._cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        if self._bulk:
+            inserted -= self._restore_key()
+        if self._merged:
+            merged_in, merged_up = self._merge()
+            inserted += merged_in
+            updated += merged_up
         for name in self._rebuild:
             self._cur.execute(f"CREATE INDEX {name} ON {SECONDARY_INDEXES[name]}")
         self._rebuild = []
-        return int(inserted), int(updated)
+        return inserted, updated
+
+    def _restore_key(self) -> int:
+        """Build the natural key's unique index again after a bulk load; the number of rows
+        dropped first as earlier copies of a visit the file repeats.
+
+        Ids follow the file's order (one sequence, one session), so the last copy of a visit,
+        which wins as in the merge, is the one with the greatest id. Only this client's rows can
+        repeat: the others were unique when the index was dropped, in this transaction.
+        """
+        from psycopg.errors import UniqueViolation
+
+        add = f"ALTER TABLE visits ADD CONSTRAINT {NATURAL_KEY} UNIQUE (client_id, visit_key)"
+        cur = self._cur
+        cur.execute("SAVEPOINT natural_key")
+        try:
+            cur.execute(add)
+        except UniqueViolation:
+            cur.execute("ROLLBACK TO SAVEPOINT natural_key")
+        else:
+            cur.execute("RELEASE SAVEPOINT natural_key")
+            return 0
+        cur.execute(
+            "DELETE FROM visits v USING visits w WHERE v.client_id = %s "
+            "AND w.client_id = v.client_id AND w.visit_key = v.visit_key AND w.id > v.id",
+            (self._client_id,),
+        )
+        dropped = int(cur.rowcount)
+        cur.execute("RELEASE SAVEPOINT natural_key")
+        cur.execute(add)
+        return dropped
+
+    def _merge(self) -> tuple[int, int]:
+        """Upsert ``visits_in``: (visits inserted, visits stored before and updated)."""
+        cols = ", ".join(COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in UPDATED_COLUMNS)
+        # DISTINCT ON keeps the last copy of a visit the file repeats (ON CONFLICT may not
+        # touch one row twice); xmax = 0 tells an inserted row from an updated one. A visit
+        # this import already wrote straight (an earlier copy in the file) is updated but was
+        # not stored before: ``mine`` counts those, from the statement's snapshot, which the
+        # INSERT's own changes are not part of.
+        mine = "0"
+        if self._inserted:
+            mine = (
+                "(SELECT count(*) FROM src JOIN visits v "
+                "ON v.client_id = src.client_id AND v.visit_key = src.visit_key "
+                f"WHERE v.import_id = {int(self._import_id)})"
+            )
+        self._cur.execute(
+            f"WITH src AS MATERIALIZED (SELECT DISTINCT ON (client_id, visit_key) {cols} "
+            f"FROM visits_in ORDER BY client_id, visit_key, seq DESC), "
+            f"up AS (INSERT INTO visits ({cols}) SELECT {cols} FROM src "
+            f"ON CONFLICT (client_id, visit_key) DO UPDATE SET {updates} "
+            f"RETURNING (xmax = 0) AS inserted) "
+            f"SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), "
+            f"{mine} FROM up"
+        )
+        inserted, updated, rewritten = self._cur.fetchone()
+        return int(inserted), int(updated) - int(rewritten)
 
     def update_history(self, history: VisitImportRow) -> None:
         sets = ", ".join(f"{name} = %s" for name in _HISTORY_UPDATE)
@@ -583,10 +857,12 @@ class _PostgresWriter(_Writer):
         self._conn.commit()
 
     def rollback(self) -> None:
+        self._stop(discard=True)
         self._conn.rollback()
 
     def close(self) -> None:
         try:
+            self._stop(discard=True)
             self._cur.close()
         finally:
             self._raw.close()
