@@ -92,3 +92,35 @@ def test_pipelined_fetches_get_their_own_answers_in_any_order(
         for values in answer.values():
             assert {b"BODYSTRUCTURE", b"INTERNALDATE", b"BODY[1]<0>"} <= set(values)
     assert all(set(v) == {b"BODY[1.1]<0>"} for v in answers["texts"].values())
+
+
+def test_raw_answers_of_pipelined_fetches_are_cut_apart_by_uid(
+    sqlite_workspace: Workspace, dovecot_server: DovecotServer, imap_user: MailUser
+) -> None:
+    # The sync reads answers unparsed (the parser runs in another process): a FETCH read while
+    # another is in flight must get exactly its own responses, whole, the other's kept for it.
+    dovecot_server.write_maildir(imap_user, _bench_messages(120))
+    setup = make_client(sqlite_workspace)
+    mailbox = add_mailbox(sqlite_workspace, dovecot_server, imap_user, setup.client_id)
+    with connect(mailbox, imap_user.password) as session:
+        session.examine("INBOX")
+        uids = session.search_uids()
+        first = session.fetch_send(uids[:50], LEAD_FETCH_ITEMS)
+        texts = session.fetch_send(uids[50:70:3], ["BODY.PEEK[1.1]<0.100>"])
+        second = session.fetch_send(uids[70:], LEAD_FETCH_ITEMS)
+        raw = {
+            "texts": session.fetch_receive_raw(texts),  # read the middle one first
+            "second": session.fetch_receive_raw(second),
+            "first": session.fetch_receive_raw(first),
+        }
+        with pytest.raises(ValueError, match="read already"):
+            session.fetch_receive_raw(first)
+        reference = session.fetch(uids, LEAD_FETCH_ITEMS)
+    answers = {name: parse_fetch(data) for name, data in raw.items()}
+    assert list(answers["first"]) == uids[:50]
+    assert list(answers["second"]) == uids[70:]
+    assert list(answers["texts"]) == uids[50:70:3]
+    for name in ("first", "second"):
+        for uid, values in answers[name].items():
+            assert values == reference[uid]
+    assert all(set(v) == {b"BODY[1.1]<0>"} for v in answers["texts"].values())

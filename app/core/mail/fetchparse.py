@@ -49,6 +49,44 @@ class FetchSyntaxError(ValueError):
     """The response is not in the shape this reader expects (the caller falls back)."""
 
 
+_FIRST_UID = re.compile(rb"\d+ \(UID (\d+)[ )]")
+_ANY_UID = re.compile(rb"[ (]UID (\d+)[ )]")
+
+
+def split_by_uid(
+    data: Sequence[bytes | tuple[bytes, bytes] | None],
+) -> list[tuple[int | None, list[Any]]]:
+    """imaplib's untagged FETCH data cut into its responses, each with its UID (None for a
+    response without one, such as an unsolicited flag change), without parsing them.
+
+    A response starts with a line ``<seq> (``; a line that follows a literal starts with a
+    space or ``)`` by the IMAP grammar. The UID is found in the response's lines, never in its
+    literals (servers put it first, as Dovecot does, or anywhere among the items).
+    """
+    responses: list[tuple[int | None, list[Any]]] = []
+    current: list[Any] | None = None
+    for item in data:
+        if item is None:
+            continue
+        line = item[0] if isinstance(item, tuple) else item
+        if current is None or _START.match(line) is not None:
+            current = []
+            responses.append((None, current))
+        current.append(item)
+    found: list[tuple[int | None, list[Any]]] = []
+    for _, items in responses:
+        first = items[0][0] if isinstance(items[0], tuple) else items[0]
+        match = _FIRST_UID.match(first)
+        if match is None:
+            for item in items:
+                line = item[0] if isinstance(item, tuple) else item
+                match = _ANY_UID.search(line)
+                if match is not None:
+                    break
+        found.append((int(match.group(1)) if match is not None else None, items))
+    return found
+
+
 def parse_fetch(
     data: Sequence[bytes | tuple[bytes, bytes] | None], *, structures: bool = False
 ) -> dict[int, dict[bytes, Any]]:

@@ -28,7 +28,7 @@ from imapclient.response_parser import parse_fetch_response
 
 from app.core.errors import AppError
 from app.core.i18n import translate
-from app.core.mail.fetchparse import FetchSyntaxError, parse_fetch
+from app.core.mail.fetchparse import FetchSyntaxError, parse_fetch, split_by_uid
 from app.core.mailboxes.model import FolderRole, MailboxFields, Security
 from app.core.mailboxes.presets import preset
 
@@ -525,6 +525,8 @@ class ImapSession:
         self._outstanding: list[PendingFetch] = []
         self._early: dict[int, dict[bytes, Any]] = {}
         """Answers read while completing another FETCH, kept for the FETCH they belong to."""
+        self._early_raw: dict[str, list[Any]] = {}
+        """The same for :meth:`fetch_receive_raw`: unparsed responses by the FETCH's tag."""
 
     def __enter__(self) -> ImapSession:
         return self
@@ -661,22 +663,33 @@ class ImapSession:
         return answer
 
     def fetch_receive_raw(self, pending: PendingFetch) -> list[Any]:
-        """The answer to :meth:`fetch_send` as it arrived (``imaplib``'s untagged FETCH data,
-        for :func:`parse_fetch` elsewhere, e.g. in another process).
+        """The answer to :meth:`fetch_send` as it arrived: ``imaplib``'s untagged FETCH data,
+        for :func:`parse_fetch` elsewhere (in another process, say).
 
-        Only for the one FETCH in flight: with several, answers are told apart by UID, which
-        takes parsing them (:meth:`fetch_receive`).
+        Other FETCHes may be in flight (read with this method too): responses that belong to
+        them are cut out by UID, unparsed, and handed over when they are read.
         """
         if not pending.tag:
             return []
-        if self._outstanding != [pending] or self._early:
-            raise ValueError("fetch_receive_raw reads the only FETCH in flight")
+        if pending not in self._outstanding:
+            raise ValueError("this FETCH was read already")
         imap = self.client._imap
         with self._guard():
             typ, done, data = read_fetch_answer(imap, pending.tag)
             self.client._checkok("fetch", typ, done)
         self._outstanding.remove(pending)
-        return data
+        early = self._early_raw.pop(pending.tag, [])
+        if not self._outstanding:
+            return early + data if early else data
+        mine: set[int] = set(pending.uids)
+        owner = {uid: other.tag for other in self._outstanding for uid in other.uids}
+        kept: list[Any] = early
+        for uid, items in split_by_uid(data):
+            if uid is None or uid in mine:
+                kept.extend(items)
+            elif uid in owner:
+                self._early_raw.setdefault(owner[uid], []).extend(items)
+        return kept
 
     def close(self, *, logout: bool = True) -> None:
         """Log out (best effort) and close the socket; never raises."""

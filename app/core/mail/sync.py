@@ -536,13 +536,12 @@ def _sync_leads(
 ) -> None:
     """Fetch, parse and store ``uids`` batch by batch.
 
-    Three things overlap: the server answers the next batch's FETCH, the parser (a helper
-    process for a big folder, see :class:`BatchParser`) reads the batch after it, and this
-    thread stores the batch before. Only one FETCH is ever in flight when an answer is read, so
-    answers arrive whole and go to the parser as they came. A message whose text is not part 1
-    (an attachment first, a nested alternative) is fetched again with its own part once the
-    parser has told which, and parsed here; its batch is stored with it. Cancel acts between
-    batches; a FETCH answer in flight is dropped at logout.
+    Three things overlap: the server answers the FETCH of the batch after next, the parser (a
+    helper process for a big folder, see :class:`BatchParser`) reads the next batch, and this
+    thread stores this one. Answers go to the parser as they arrived. A message whose text is
+    not part 1 (an attachment first, a nested alternative) is fetched again with its own part
+    once the parser has told which, and parsed here; its batch is stored with it. Cancel acts
+    between batches; a FETCH answer in flight is dropped at logout.
     """
     total = len(uids)
     chunks = [list(uids[i : i + batch_size]) for i in range(0, total, batch_size)]
@@ -584,7 +583,10 @@ def _sync_leads(
                     if not batch.later:
                         store(chunk, batch.drafts)
                     raise
-                next_parsing = parser.submit(answer, following.uids)
+                received = following.uids
+                after = chunks[index + 2] if index + 2 < len(chunks) else None
+                following = session.fetch_send(after, LEAD_FETCH_ITEMS) if after else None
+                next_parsing = parser.submit(answer, received)
             batch = parsing()
             drafts = batch.drafts
             if batch.later:
@@ -596,8 +598,6 @@ def _sync_leads(
                         answer, section_uids, parser.book, section=section, final=True
                     ).drafts
                 drafts.sort(key=_uid_of)
-            after = chunks[index + 2] if index + 2 < len(chunks) else None
-            following = session.fetch_send(after, LEAD_FETCH_ITEMS) if after else None
             store(chunk, drafts)
             if next_parsing is not None:
                 parsing = next_parsing

@@ -93,3 +93,20 @@ def test_without_a_helper_everything_is_parsed_here() -> None:
         waits = [parser.submit(_answer(uid), [uid]) for uid in (1, 2)]
         assert [w().drafts[0].uid for w in waits] == [1, 2]
         assert not parser.uses_helper and parser.helper_batches == 0
+
+
+def test_raw_responses_are_told_apart_by_uid_wherever_it_stands() -> None:
+    from app.core.mail.fetchparse import split_by_uid
+
+    data = [
+        *_answer(7),
+        b"3 (FLAGS (\\Seen))",  # unsolicited: no UID
+        (b"9 (BODY[1]<0> {5}", b"1 (UI"),  # a literal that looks like a response start
+        b" UID 12 FLAGS ())",
+        None,
+        *_answer(13, text_section="1.1"),
+    ]
+    parts = split_by_uid(data)
+    assert [uid for uid, _ in parts] == [7, None, 12, 13]
+    assert sum(len(items) for _, items in parts) == len(data) - 1
+    assert parts[2][1] == [(b"9 (BODY[1]<0> {5}", b"1 (UI"), b" UID 12 FLAGS ())"]
