@@ -158,17 +158,22 @@ def test_the_natural_key_is_the_models_constraint() -> None:
 
 def test_copy_text_lines_escape_what_copy_needs() -> None:
     rows = [visit(1, campaign="a\tb\\c\nd\re"), visit(2, campaign=None, duration_s=None)]
-    keys, lines = copy_text_lines(rows)
+    keys, lines = copy_text_lines(rows, ("7", "42"))
     assert keys == ("metrica:2024-03-01:1:1", "metrica:2024-03-01:1:2")
-    first = lines[0].split("\t")
-    assert first[ROW_COLUMNS.index("campaign")] == "a\\tb\\\\c\\nd\\re"
-    assert first[ROW_COLUMNS.index("started_at")] == "2024-03-01 09:00:01.000000+00"
-    assert first[ROW_COLUMNS.index("source_format")] == "metrica"
-    assert first[ROW_COLUMNS.index("duration_s")] == "30"
-    second = lines[1].split("\t")
-    assert second[ROW_COLUMNS.index("campaign")] == "\\N"
-    assert second[ROW_COLUMNS.index("duration_s")] == "\\N"
-    assert all(len(line.split("\t")) == len(ROW_COLUMNS) for line in lines)
+    lead = 2
+    first = lines[0].decode().split("\t")
+    assert first[:lead] == ["7", "42"]
+    assert first[lead + ROW_COLUMNS.index("campaign")] == "a\\tb\\\\c\\nd\\re"
+    assert first[lead + ROW_COLUMNS.index("started_at")] == "2024-03-01 09:00:01.000000+00"
+    assert first[lead + ROW_COLUMNS.index("source_format")] == "metrica"
+    assert first[lead + ROW_COLUMNS.index("duration_s")] == "30"
+    second = lines[1].decode().split("\t")
+    assert second[lead + ROW_COLUMNS.index("campaign")] == "\\N"
+    assert second[lead + ROW_COLUMNS.index("duration_s")] == "\\N"
+    assert all(len(line.split(b"\t")) == lead + len(ROW_COLUMNS) for line in lines)
+    cyrillic = [visit(3, city="Москва")]
+    assert "Москва".encode("cp1251") in copy_text_lines(cyrillic, (), "windows-1251")[1][0]
+    assert "Москва".encode() in copy_text_lines(cyrillic)[1][0]
 
 
 @pytest.mark.parametrize("estimated_rows", [0, 10**6], ids=["checked", "bulk"])
