@@ -108,7 +108,7 @@ def test_bundle_smoke_test_passes_on_a_clean_environment(bundle: Path, tmp_path:
     assert "loaded en, ru" in checks["translations"]
     assert "FigureCanvasQTAgg" in checks["chart"]
     assert "QPdfWriter" in checks["pdf"]
-    assert "1 batch parsed by the helper process" in checks["parser process"]
+    assert "2 batches parsed by the helper process" in checks["parser process"]
     if "DBUS_SESSION_BUS_ADDRESS" in os.environ:
         assert "SecretService" in checks["keyring"], checks["keyring"]
         assert "lookup answered" in checks["keyring"]

@@ -206,11 +206,12 @@ def check_parser_process() -> Check:
         ]
 
     with BatchParser(AddressBook([]), helper=True) as parser:
+        parser.helper_started(timeout=60)
         waits = [parser.submit(answer(uid), [uid]) for uid in (1, 2)]
         texts = [d.values[8] for wait in waits for d in wait().drafts]
         there = parser.helper_batches
-    ok = texts == ["hello", "hello"] and there == 1
-    return Check("parser process", ok, f"{there} batch parsed by the helper process")
+    ok = texts == ["hello", "hello"] and there == 2
+    return Check("parser process", ok, f"{there} batches parsed by the helper process")
 
 
 def run_checks(ws: Workspace) -> list[Check]:

@@ -28,7 +28,7 @@ from typing import Any
 from app.core.addresses.matching import AddressBook
 from app.core.attribution.rules import LeadDraft, draft
 from app.core.mail.bodystructure import choose_text_part
-from app.core.mail.fetchparse import FetchSyntaxError, parse_fetch
+from app.core.mail.fetchparse import FetchSyntaxError, parse_fetch, split_by_uid
 from app.core.mail.message import (
     TEXT_FETCH_BYTES,
     header_fetch_item,
@@ -136,6 +136,7 @@ def parse_answer(
 # ---- the helper process ----------------------------------------------------------------------
 
 _book: AddressBook | None = None
+_READY = (True, "ready")
 
 
 def _helper_main(book: AddressBook, inbox: Connection, outbox: Connection) -> None:
@@ -148,6 +149,10 @@ def _helper_main(book: AddressBook, inbox: Connection, outbox: Connection) -> No
     _book = book
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the sync process to handle
     gc.freeze()  # what is loaded now lives as long as the process
+    try:
+        outbox.send(_READY)
+    except (OSError, ValueError):
+        return
     while True:
         try:
             data, uids, section, final = inbox.recv()
@@ -188,6 +193,15 @@ class _Helper:
             target=self._send, name="mailsource-parser-send", daemon=True
         )
         self._sender.start()
+        self.started = False
+        """Whether the helper has said it is ready (its imports done)."""
+
+    def check_started(self, timeout: float = 0.0) -> bool:
+        """Whether the helper is ready for work, waiting up to ``timeout`` seconds for it;
+        EOFError/OSError when it ended before."""
+        if not self.started and self._outbox.poll(timeout):
+            self.started = self.receive() == _READY
+        return self.started
 
     def _send(self) -> None:
         while (job := self._queue.get()) is not None:
@@ -198,6 +212,13 @@ class _Helper:
 
     def submit(self, job: tuple[Any, ...]) -> None:
         self._queue.put(job)
+
+    def ready(self) -> bool:
+        """Whether an answer is waiting to be received."""
+        try:
+            return self._outbox.poll()
+        except (EOFError, OSError):
+            return True  # receive() tells what happened
 
     def receive(self) -> tuple[bool, Any]:
         """The next answer, in the order the batches went out; EOFError/OSError when the
@@ -216,23 +237,58 @@ class _Helper:
             self.process.join(timeout=5)
 
 
+_START_SHARE = 0.8
+_MIN_SHARE = 0.5
+_SHARE_STEP = 0.04
+
+
+def _uid_of(item: LeadDraft) -> int:
+    return item.uid or 0
+
+
+def _share(
+    data: Sequence[Any], uids: list[int], share: float
+) -> tuple[list[Any], list[int], list[Any], list[int]]:
+    """The answer cut in two at a response: the first ``share`` of it (for the helper) and the
+    rest (for this process), each with its UIDs in ``uids`` order."""
+    responses = split_by_uid(data)
+    cut = round(len(responses) * share)
+    if cut >= len(responses):
+        return list(data), uids, [], []
+    first = {uid for uid, _ in responses[:cut]}
+    rest = {uid for uid, _ in responses[cut:]}
+    first.discard(None)
+    rest.discard(None)
+    if not first.isdisjoint(rest):
+        return list(data), uids, [], []  # one message answered in two responses: no cut
+    theirs = [item for _, items in responses[:cut] for item in items]
+    ours = [item for _, items in responses[cut:] for item in items]
+    return theirs, [u for u in uids if u in first], ours, [u for u in uids if u in rest]
+
+
 class BatchParser:
     """Parses FETCH answers with :func:`parse_answer`, in a helper process when asked to.
 
     ``submit`` starts a batch and returns a function that waits for its drafts; call those
-    functions in the order the batches were submitted. The first batch is parsed here (when its
-    drafts are asked for) while the helper starts, so starting it costs the sync little. Close
-    it (or use it as a context manager) to stop the helper.
+    functions in the order the batches were submitted. Batches are parsed here (when their
+    drafts are asked for) until the helper has started, so starting it costs the sync little.
+    Close it (or use it as a context manager) to stop the helper.
+
+    The work is shared: the helper gets the first part of each batch and the rest is parsed
+    here when the drafts are asked for, so this process parses instead of waiting. The share
+    follows who finished first: when the helper's part was ready before this process's, the
+    helper gets more of the next batch, else less.
     """
 
     def __init__(self, book: AddressBook, *, helper: bool) -> None:
         self.book = book
         self._helper: _Helper | None = None
-        self._first = True
         self._sent = 0
         self._received: dict[int, tuple[bool, Any]] = {}
         self._next_answer = 0
         self.helper_batches = 0
+        self.helper_share = _START_SHARE
+        """The part of each batch the helper parses (the rest is parsed here)."""
         if helper:
             try:
                 self._helper = _Helper(book)
@@ -258,14 +314,19 @@ class BatchParser:
         def here() -> ParsedBatch:
             return parse_answer(data, uids, self.book, section=section, final=final)
 
-        first, self._first = self._first, False
-        if first or self._helper is None:
-            return here
+        if not self.helper_started():
+            return here  # parsed here while the helper starts (about 0.2 s)
+        helper = self._helper
+        assert helper is not None
+        theirs, their_uids, ours, our_uids = _share(data, uids, self.helper_share)
         number = self._sent
         self._sent += 1
-        self._helper.submit((data, uids, section, final))
+        helper.submit((theirs, their_uids, section, final))
 
         def there() -> ParsedBatch:
+            mine = parse_answer(ours, our_uids, self.book, section=section, final=final)
+            helper = self._helper
+            was_ready = number < self._next_answer or (helper is not None and helper.ready())
             answer = self._answer(number)
             if answer is None:
                 return here()
@@ -275,9 +336,34 @@ class BatchParser:
                 return here()
             self.helper_batches += 1
             assert isinstance(value, ParsedBatch)
-            return value
+            step = _SHARE_STEP if was_ready else -_SHARE_STEP
+            self.helper_share = min(1.0, max(_MIN_SHARE, self.helper_share + step))
+            if not mine.drafts and not mine.later:
+                return value
+            drafts = value.drafts + mine.drafts
+            drafts.sort(key=_uid_of)
+            later = value.later
+            for section_name, section_uids in mine.later.items():
+                later.setdefault(section_name, []).extend(section_uids)
+            return ParsedBatch(drafts, later)
 
         return there
+
+    def helper_started(self, timeout: float = 0.0) -> bool:
+        """Whether the helper is ready for work, waiting up to ``timeout`` seconds for it."""
+        helper = self._helper
+        if helper is None:
+            return False
+        try:
+            return helper.check_started(timeout)
+        except (EOFError, OSError) as exc:
+            self._drop(helper, exc)
+            return False
+
+    def _drop(self, helper: _Helper, exc: BaseException) -> None:
+        log.warning("Parsing in this process from now on: the helper process ended (%r)", exc)
+        self._helper = None
+        helper.close()
 
     def _answer(self, number: int) -> tuple[bool, Any] | None:
         """The helper's answer to batch ``number``; None once the helper is gone."""
@@ -288,11 +374,7 @@ class BatchParser:
             try:
                 self._received[self._next_answer] = helper.receive()
             except (EOFError, OSError) as exc:
-                log.warning(
-                    "Parsing in this process from now on: the helper process ended (%r)", exc
-                )
-                self._helper = None
-                helper.close()
+                self._drop(helper, exc)
                 return None
             self._next_answer += 1
         return self._received.pop(number, None)

@@ -77,15 +77,35 @@ def test_drafts_survive_pickling_whole() -> None:
 def test_the_helper_process_parses_what_this_process_parses() -> None:
     with BatchParser(BOOK, helper=True) as parser:
         assert parser.uses_helper
-        here = parser.submit(_answer(1), [1])  # the first batch: here, while the helper starts
+        here = parser.submit(_answer(1), [1])  # parsed here unless the helper started at once
+        assert parser.helper_started(timeout=60)
         there = [parser.submit(_answer(uid, auto=uid % 2 == 0), [uid]) for uid in range(2, 6)]
         results = [here()] + [wait() for wait in there]
-        assert parser.helper_batches == 4
+        assert parser.helper_batches >= 4
     assert multiprocessing.active_children() == []
     expected = [parse_answer(_answer(u, auto=u % 2 == 0), [u], BOOK) for u in range(1, 6)]
     for got, want in zip(results, expected, strict=True):
         assert [d.values for d in got.drafts] == [d.values for d in want.drafts]
         assert [d.automatic for d in got.drafts] == [d.automatic for d in want.drafts]
+
+
+def test_a_batch_is_shared_between_the_helper_and_this_process() -> None:
+    data = [
+        item
+        for uid in range(1, 11)
+        for item in _answer(uid, text_section="1.1" if uid == 9 else "1")
+    ]
+    with BatchParser(BOOK, helper=True) as parser:
+        assert parser.helper_started(timeout=60)
+        parser.helper_share = 0.6
+        batch = parser.submit(data, list(range(1, 11)))()
+        assert parser.helper_batches == 1
+        assert 0.5 <= parser.helper_share <= 0.64
+    assert [d.uid for d in batch.drafts] == [1, 2, 3, 4, 5, 6, 7, 8, 10]
+    assert batch.later == {"1.1": [9]}
+    assert [d.values for d in batch.drafts] == [
+        d.values for d in parse_answer(data, list(range(1, 11)), BOOK).drafts
+    ]
 
 
 def test_without_a_helper_everything_is_parsed_here() -> None:
