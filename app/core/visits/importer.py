@@ -10,8 +10,8 @@ loading a million rows, see ``STORAGE_NOTES.md``):
   afterwards gives the WAL's disk space back.
 - PostgreSQL: psycopg 3 ``COPY`` from a thread of its own while the next batch is parsed:
   visits new to the database straight into ``visits``, the others (an overlapping period, a
-  visit the file repeats) into a temporary table merged at the end with one ``INSERT ... SELECT
-  ... ON CONFLICT`` upsert (see :class:`_PostgresWriter`).
+  visit the file repeats) through a temporary table and an ``INSERT ... SELECT ... ON
+  CONFLICT`` upsert, batch by batch (see :class:`_PostgresWriter`).
 
 Either way the import is one transaction: Cancel, a bad file found midway or a crash leave the
 stored visits exactly as they were. The natural key (format, start date, counter, the analytics'
@@ -584,22 +584,25 @@ class _Batch:
 
 class _PostgresWriter(_Writer):
     """COPY straight into ``visits`` for visits new to the database, through a temporary table
-    and one upsert for the others (psycopg 3), from a thread of its own.
+    and an upsert for the others (psycopg 3), batch by batch from a thread of its own.
 
     Each batch is formatted as COPY text by the caller (:func:`copy_text_lines`) and handed to
     the writer's thread, which sends it while the caller parses the next batch: the server
     inserts, indexes and checks the foreign key of one batch while Python reads the next (they
     are separate processes, and the thread waits for the server without holding the GIL).
 
-    A visit goes straight into ``visits`` (one ``COPY`` per batch, no merge) when it can neither
-    be stored already nor be repeated from earlier in the file: its key is above every key this
-    import wrote so far and the client had no visits before, or an index lookup of the keys that
-    are not finds nothing. Every other row (an overlapping period, a visit the file repeats) goes
-    to the temporary table ``visits_in`` and :meth:`finish` merges it with ``INSERT ... SELECT
-    DISTINCT ON ... ON CONFLICT DO UPDATE``: the last copy in the file wins and visits stored
-    before count as updated, exactly as when every row went through the merge. A first import
-    (the usual big load) writes nearly everything straight. Imports of one client take a
-    transaction advisory lock so the key checks cannot race with another import of it.
+    A visit goes straight into ``visits`` (``COPY``, no merge) when it can neither be stored
+    already nor be repeated from earlier in the file: its key is above every key this import
+    wrote so far and the client had no visits before, or an index lookup of its key finds
+    nothing. The batch's other rows (an overlapping period, a visit the file repeats) go through
+    the temporary table ``visits_in`` and ``INSERT ... SELECT DISTINCT ON ... ON CONFLICT DO
+    UPDATE``, after the straight ones: the last copy in the file wins, and only visits stored
+    before the import count as updated (the lookup tells which ones this import wrote), as when
+    every row went through one merge at the end. A first import writes nearly everything
+    straight; a big first import (more rows than the table holds) drops even the natural key's
+    index and builds it at the end (:meth:`_restore_key`). Imports of one client take a
+    transaction advisory lock, so another one cannot change the client's visits between a
+    lookup and the write (the second waits for the first to end).
 
     The connection is used by one thread at a time: the writer's thread from the first
     :meth:`write` until :meth:`finish` (rejects are queued to it too), the caller otherwise.
@@ -623,7 +626,7 @@ class _PostgresWriter(_Writer):
         self._bulk = False
         """A first big load: every row straight in, the natural key restored at the end."""
         self._inserted = 0
-        self._merged = 0
+        self._updated = 0
         self._merge_table = False
         self._queue: queue.Queue[_Batch | list[RejectedRow] | None] = queue.Queue(maxsize=2)
         self._thread: threading.Thread | None = None
@@ -711,22 +714,26 @@ class _PostgresWriter(_Writer):
                 self._failure = exc
 
     def _send(self, batch: _Batch) -> None:
-        straight, merged = self._split(batch.keys)
+        straight, merged, rewrites = self._split(batch.keys)
         lines = batch.lines
-        if merged:
-            self._copy("visits_in", [lines[i] for i in merged], temporary=True)
-            self._merged += len(merged)
+        # Straight rows first: a visit's later copies in the batch (merged) must win.
         if straight is None:
             self._copy("visits", lines)
             self._inserted += len(lines)
         elif straight:
             self._copy("visits", [lines[i] for i in straight])
             self._inserted += len(straight)
+        if merged:
+            self._copy("visits_in", [lines[i] for i in merged], temporary=True)
+            inserted, updated = self._merge()
+            self._inserted += inserted
+            self._updated += updated - rewrites
 
-    def _split(self, keys: tuple[Any, ...]) -> tuple[list[int] | None, list[int]]:
-        """Which rows go straight into ``visits`` (None: all) and which through the merge."""
+    def _split(self, keys: tuple[Any, ...]) -> tuple[list[int] | None, list[int], int]:
+        """Which rows go straight into ``visits`` (None: all) and which through the merge, and
+        how many of the merged visits this import wrote before (they are not updates)."""
         if self._bulk:
-            return None, []
+            return None, [], 0
         top = self._top
         if self._stored:
             suspects: list[Any] = list(keys)
@@ -734,29 +741,35 @@ class _PostgresWriter(_Writer):
             suspects = []
         else:
             suspects = [key for key in keys if key <= top]
-        found: set[Any] = set()
+        found: dict[Any, bool] = {}
+        """A visit stored now: whether this import wrote it."""
         if suspects:
             self._cur.execute(
-                "SELECT visit_key FROM visits WHERE client_id = %s AND visit_key = ANY(%s)",
-                (self._client_id, suspects),
+                "SELECT visit_key, import_id IS NOT DISTINCT FROM %s FROM visits "
+                "WHERE client_id = %s AND visit_key = ANY(%s)",
+                (self._import_id, self._client_id, suspects),
             )
-            found = {row[0] for row in self._cur.fetchall()}
+            found = dict(self._cur.fetchall())
         if not found and len(set(keys)) == len(keys):
             highest = max(keys)
             self._top = highest if top is None or highest > top else top
-            return None, []
+            return None, [], 0
         straight: list[int] = []
         merged: list[int] = []
+        rewritten: set[Any] = set()
         for position, key in enumerate(keys):
-            if key in found:
-                merged.append(position)
-            else:
-                found.add(key)  # a later copy in this batch goes through the merge
+            ours = found.get(key)
+            if ours is None:
+                found[key] = True  # a later copy in this batch goes through the merge
                 straight.append(position)
+            else:
+                merged.append(position)
+                if ours:
+                    rewritten.add(key)
         if straight:
             highest = max(keys[i] for i in straight)
             self._top = highest if top is None or highest > top else top
-        return straight, merged
+        return straight, merged, len(rewritten)
 
     def _copy(self, table: str, lines: list[bytes], *, temporary: bool = False) -> None:
         if temporary and not self._merge_table:
@@ -783,7 +796,7 @@ class _PostgresWriter(_Writer):
     def finish(self) -> tuple[int, int]:
         self._stop(discard=False)
         self._raise_failure()
-        inserted, updated = self._inserted, 0
+        inserted, updated = self._inserted, self._updated
         if self._rebuild:
             # Enough memory for the index builds to sort in memory and, where the server allows
             # parallel maintenance workers (32 MB each at least), to use them: the builds are
@@ -792,10 +805,6 @@ class _PostgresWriter(_Writer):
             self._cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
         if self._bulk:
             inserted -= self._restore_key()
-        if self._merged:
-            merged_in, merged_up = self._merge()
-            inserted += merged_in
-            updated += merged_up
         for name in self._rebuild:
             self._cur.execute(f"CREATE INDEX {name} ON {SECONDARY_INDEXES[name]}")
         self._rebuild = []
@@ -832,32 +841,23 @@ class _PostgresWriter(_Writer):
         return dropped
 
     def _merge(self) -> tuple[int, int]:
-        """Upsert ``visits_in``: (visits inserted, visits stored before and updated)."""
+        """Upsert the batch's rows in ``visits_in`` and empty it: (visits inserted, updated)."""
         cols = ", ".join(COLUMNS)
         updates = ", ".join(f"{c} = excluded.{c}" for c in UPDATED_COLUMNS)
-        # DISTINCT ON keeps the last copy of a visit the file repeats (ON CONFLICT may not
-        # touch one row twice); xmax = 0 tells an inserted row from an updated one. A visit
-        # this import already wrote straight (an earlier copy in the file) is updated but was
-        # not stored before: ``mine`` counts those, from the statement's snapshot, which the
-        # INSERT's own changes are not part of.
-        mine = "0"
-        if self._inserted:
-            mine = (
-                "(SELECT count(*) FROM src JOIN visits v "
-                "ON v.client_id = src.client_id AND v.visit_key = src.visit_key "
-                f"WHERE v.import_id = {int(self._import_id)})"
-            )
+        # DISTINCT ON keeps the last copy of a visit the batch repeats (ON CONFLICT may not
+        # touch one row twice); xmax = 0 tells an inserted row from an updated one.
         self._cur.execute(
-            f"WITH src AS MATERIALIZED (SELECT DISTINCT ON (client_id, visit_key) {cols} "
+            f"WITH src AS (SELECT DISTINCT ON (client_id, visit_key) {cols} "
             f"FROM visits_in ORDER BY client_id, visit_key, seq DESC), "
             f"up AS (INSERT INTO visits ({cols}) SELECT {cols} FROM src "
             f"ON CONFLICT (client_id, visit_key) DO UPDATE SET {updates} "
             f"RETURNING (xmax = 0) AS inserted) "
-            f"SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), "
-            f"{mine} FROM up"
+            f"SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) "
+            f"FROM up"
         )
-        inserted, updated, rewritten = self._cur.fetchone()
-        return int(inserted), int(updated) - int(rewritten)
+        inserted, updated = self._cur.fetchone()
+        self._cur.execute("TRUNCATE visits_in")
+        return int(inserted), int(updated)
 
     def update_history(self, history: VisitImportRow) -> None:
         sets = ", ".join(f"{name} = %s" for name in _HISTORY_UPDATE)

@@ -308,3 +308,32 @@ def test_cancel_during_a_bulk_load_keeps_the_natural_key(
     assert [r.status for r in ws.visits.history(client_id)] == ["cancelled"]
     result = import_visits(ws, client_id, big, ImportOptions(batch_size=50))
     assert (result.imported, result.updated) == (500, 0)
+
+
+def test_a_stored_visit_without_an_import_id_is_updated(ws: Workspace) -> None:
+    """import_id may be NULL (it has no foreign key): such a visit still counts as stored."""
+    client_id = new_client(ws)
+    write(ws, client_id, [[visit(1, campaign="old"), visit(2, campaign="old")]])
+    with ws.db.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE visits SET import_id = NULL WHERE client_id = :c"), {"c": client_id}
+        )
+    _, imported, updated = write(ws, client_id, [[visit(1, campaign="new"), visit(3)]])
+    assert (imported, updated) == (1, 1)
+    assert stored_rows(ws, client_id)[visit(1)[0]]["campaign"] == "new"
+
+
+def test_batches_merge_as_they_come(ws: Workspace) -> None:
+    """A re-import merges batch by batch: visits stored before are updates once however often
+    the file repeats them, and visits new in one batch and repeated in a later one are new."""
+    client_id = new_client(ws)
+    write(ws, client_id, [[visit(i, campaign="old") for i in range(0, 40, 2)]])
+    batches = [[visit(i, campaign=f"b{n}") for i in range(n, 40, 3)] for n in range(4)]
+    _, imported, updated = write(ws, client_id, batches)
+    in_file = {i for n in range(4) for i in range(n, 40, 3)}
+    assert imported == len({i for i in in_file if i % 2})
+    assert updated == len({i for i in in_file if not i % 2})
+    stored = stored_rows(ws, client_id)
+    last = {i: f"b{n}" for n in range(4) for i in range(n, 40, 3)}
+    for i, campaign in last.items():
+        assert stored[visit(i)[0]]["campaign"] == campaign
