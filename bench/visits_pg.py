@@ -11,7 +11,8 @@ Metrica TSV as ``bench/visits.py`` (``--rows``, 1,000,000 by default) and, alter
     migrated Mailsource database on the same server (our import uses ``COPY`` there).
 
 Both run on the same server with the same settings (``fsync=off`` as in the tests: the
-figures compare the two loads, not the disk). Medians are reported; the last line reads
+figures compare the two loads, not the disk). Each run line ends with the 1-minute load
+average (other work on the machine moves both figures). Medians are reported; the last line reads
 ``visits import (PostgreSQL): <s> vs <s> = ratio <R> (target 0.5)`` (baseline time / ours).
 
     .venv/bin/python bench/visits_pg.py [--rows 1000000] [--runs 2]
@@ -136,7 +137,8 @@ def main() -> None:
                 memory.append(rss)
                 print(
                     f"run {run + 1}: psql \\copy + indexes {base_times[-1]:.2f} s, "
-                    f"mailsource visits import {seconds:.2f} s, peak memory {rss:.0f} MB"
+                    f"mailsource visits import {seconds:.2f} s, peak memory {rss:.0f} MB, "
+                    f"load average {os.getloadavg()[0]:.1f}"
                 )
         base, our = statistics.median(base_times), statistics.median(our_times)
         print(f"peak memory of the import: {max(memory):.0f} MB (target < 300 MB)")
