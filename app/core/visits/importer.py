@@ -867,6 +867,10 @@ class _PostgresWriter(_Writer):
         )
 
     def commit(self) -> None:
+        # synchronous_commit stays as the server has it: the commit waits for one WAL flush,
+        # most of the import's WAL is on disk by then (the WAL writer flushes as it fills), and
+        # turning it off would let a server crash right after lose an import the user was told
+        # had finished, for no time this load would notice.
         self._conn.commit()
 
     def rollback(self) -> None:
