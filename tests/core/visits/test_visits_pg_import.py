@@ -337,3 +337,32 @@ def test_batches_merge_as_they_come(ws: Workspace) -> None:
     last = {i: f"b{n}" for n in range(4) for i in range(n, 40, 3)}
     for i, campaign in last.items():
         assert stored[visit(i)[0]]["campaign"] == campaign
+
+
+def test_two_imports_of_one_client_take_turns(ws: Workspace) -> None:
+    """The second import of a client waits for the first one's commit, then sees its visits:
+    the repeated ones are updates, not a duplicate-key error."""
+    client_id = new_client(ws)
+    first = importer._PostgresWriter(ws.db)
+    history = VisitImportRow(
+        client_id=client_id, file_name="a.tsv", format="metrica", started_at=datetime.now(UTC)
+    )
+    first.begin(history, 0)
+    first.write([visit(1, campaign="first"), visit(2, campaign="first")])
+    outcome: list[tuple[int, int, int]] = []
+    second = threading.Thread(
+        target=lambda: outcome.append(
+            write(ws, client_id, [[visit(2, campaign="second"), visit(3)]])
+        )
+    )
+    second.start()
+    second.join(timeout=1)
+    assert second.is_alive()  # waiting for the first import's lock
+    assert first.finish() == (2, 0)
+    first.commit()
+    first.close()
+    second.join(timeout=30)
+    assert [result[1:] for result in outcome] == [(1, 1)]
+    stored = stored_rows(ws, client_id)
+    assert stored[visit(2)[0]]["campaign"] == "second"
+    assert len(stored) == 3
