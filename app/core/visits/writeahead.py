@@ -105,12 +105,18 @@ class WriteAhead:
             return
         if discard:
             self._discard = True
-        self._queue.put(None)  # the thread keeps taking calls, so this never blocks for long
+        # Ctrl+C here must not hand the connection back while the thread still uses it.
         interrupted: KeyboardInterrupt | None = None
+        while True:
+            try:
+                self._queue.put(None)  # the thread keeps taking calls: never blocks for long
+                break
+            except KeyboardInterrupt as exc:
+                interrupted = exc
         while thread.is_alive():
             try:
                 thread.join()
-            except KeyboardInterrupt as exc:  # the connection is not the caller's until then
+            except KeyboardInterrupt as exc:
                 interrupted = exc
         if interrupted is not None:
             raise interrupted

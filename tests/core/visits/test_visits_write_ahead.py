@@ -281,6 +281,35 @@ def test_stop_waits_for_the_running_call_and_drops_the_waiting_ones() -> None:
     ahead.stop()  # twice is harmless
 
 
+def test_ctrl_c_while_stopping_still_waits_for_the_running_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ahead = WriteAhead(depth=2, name="visits-test", threaded=True)
+    started = threading.Event()
+    ran: list[str] = []
+
+    def slow() -> None:
+        started.set()
+        time.sleep(0.2)
+        ran.append("slow")
+
+    ahead.put(slow)
+    assert started.wait(5)
+    join = threading.Thread.join
+    interrupts = [KeyboardInterrupt()]
+
+    def interrupted_join(self: threading.Thread, timeout: float | None = None) -> None:
+        if interrupts:
+            raise interrupts.pop()
+        join(self, timeout)
+
+    monkeypatch.setattr(threading.Thread, "join", interrupted_join)
+    with pytest.raises(KeyboardInterrupt):
+        ahead.stop()
+    assert ran == ["slow"]  # the interrupt came after the call was done with the connection
+    assert not writer_threads()
+
+
 def test_without_an_idle_core_the_calls_run_in_the_callers_thread(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
