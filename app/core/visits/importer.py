@@ -616,26 +616,27 @@ class _Batch:
 
 
 class _PostgresWriter(_Writer):
-    """COPY straight into ``visits`` for visits new to the database, through a temporary table
-    and an upsert for the others (psycopg 3), batch by batch from a thread of its own.
+    """COPY from a thread of its own (psycopg 3): a first import straight into ``visits``, a
+    re-import through a temporary table and one upsert.
 
     Each batch is formatted as COPY text by the caller (:func:`copy_text_lines`) and handed to
     the writer's thread, which sends it while the caller parses the next batch: the server
     inserts, indexes and checks the foreign key of one batch while Python reads the next (they
     are separate processes, and the thread waits for the server without holding the GIL).
 
-    A visit goes straight into ``visits`` (``COPY``, no merge) when it can neither be stored
-    already nor be repeated from earlier in the file: its key is above every key this import
-    wrote so far and the client had no visits before, or an index lookup of its key finds
-    nothing. The batch's other rows (an overlapping period, a visit the file repeats) go through
-    the temporary table ``visits_in`` and ``INSERT ... SELECT DISTINCT ON ... ON CONFLICT DO
-    UPDATE``, after the straight ones: the last copy in the file wins, and only visits stored
-    before the import count as updated (the lookup tells which ones this import wrote), as when
-    every row went through one merge at the end. A first import writes nearly everything
-    straight; a big first import (more rows than the table holds) drops even the natural key's
-    index and builds it at the end (:meth:`_restore_key`). Imports of one client take a
-    transaction advisory lock, so another one cannot change the client's visits between a
-    lookup and the write (the second waits for the first to end).
+    Re-import (the client has visits): every row goes to the temporary table ``visits_in`` and
+    :meth:`finish` merges it with ``INSERT ... SELECT DISTINCT ON ... ON CONFLICT DO UPDATE``:
+    the last copy of a visit in the file wins, visits stored before count as updated.
+
+    First import (the client has none): a row goes straight into ``visits`` (``COPY``, no merge)
+    unless it repeats a visit from earlier in the file: its key is above every key written so
+    far, or an index lookup of its key finds nothing. Repeats go through ``visits_in`` and the
+    upsert batch by batch, after the batch's straight rows, so the last copy wins as in the
+    merge, and they count as neither new nor updated a second time (the lookup tells which
+    visits this import wrote). A big first import (more rows than the table holds) drops even
+    the natural key's index and builds it at the end (:meth:`_restore_key`). Imports of one
+    client take a transaction advisory lock, so that whether the client has visits, and what a
+    lookup finds, cannot change under an import (a second one waits for the first to end).
 
     The connection is used by one thread at a time: the writer's thread from the first
     :meth:`write` until :meth:`finish` (rejects are queued to it too), the caller otherwise.
@@ -653,13 +654,15 @@ class _PostgresWriter(_Writer):
         self._lead: tuple[str, ...] = ()
         self._encoding = "utf-8"
         self._stored = False
-        """Whether the client had visits before this import (then every key is looked up)."""
+        """Whether the client had visits before this import."""
         self._top: str | None = None
         """The greatest key (Python order) this import wrote straight into ``visits``."""
         self._bulk = False
         """A first big load: every row straight in, the natural key restored at the end."""
         self._inserted = 0
         self._updated = 0
+        self._deferred = False
+        """Rows wait in ``visits_in`` for one merge in :meth:`finish` (a re-import)."""
         self._merge_table = False
         self._queue: queue.Queue[_Batch | list[RejectedRow] | None] = queue.Queue(maxsize=2)
         self._thread: threading.Thread | None = None
@@ -747,8 +750,14 @@ class _PostgresWriter(_Writer):
                 self._failure = exc
 
     def _send(self, batch: _Batch) -> None:
-        straight, merged, rewrites = self._split(batch.keys)
         lines = batch.lines
+        if self._stored:
+            # A re-import: most of its visits are usually stored already, so every row goes
+            # through the temporary table and one merge at the end, with no lookups.
+            self._copy("visits_in", lines, temporary=True)
+            self._deferred = True
+            return
+        straight, merged, rewrites = self._split(batch.keys)
         # Straight rows first: a visit's later copies in the batch (merged) must win.
         if straight is None:
             self._copy("visits", lines)
@@ -768,19 +777,18 @@ class _PostgresWriter(_Writer):
         if self._bulk:
             return None, [], 0
         top = self._top
-        if self._stored:
-            suspects: list[Any] = list(keys)
-        elif top is None:
-            suspects = []
-        else:
-            suspects = [key for key in keys if key <= top]
+        suspects = [] if top is None else [key for key in keys if key <= top]
         found: dict[Any, bool] = {}
         """A visit stored now: whether this import wrote it."""
         if suspects:
+            # One index probe per key (LIMIT keeps the subquery from being flattened): with
+            # ``visit_key = ANY(...)`` the planner reads all of the client's visits instead,
+            # a cost that grows with what is stored.
             self._cur.execute(
-                "SELECT visit_key, import_id IS NOT DISTINCT FROM %s FROM visits "
-                "WHERE client_id = %s AND visit_key = ANY(%s)",
-                (self._import_id, self._client_id, suspects),
+                "SELECT k.key, v.mine FROM unnest(%s::text[]) AS k (key) CROSS JOIN LATERAL "
+                "(SELECT import_id IS NOT DISTINCT FROM %s AS mine FROM visits "
+                "WHERE client_id = %s AND visit_key = k.key LIMIT 1) AS v",
+                (suspects, self._import_id, self._client_id),
             )
             found = dict(self._cur.fetchall())
         if not found and len(set(keys)) == len(keys):
@@ -838,6 +846,10 @@ class _PostgresWriter(_Writer):
             self._cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
         if self._bulk:
             inserted -= self._restore_key()
+        if self._deferred:
+            merged_in, merged_up = self._merge()
+            inserted += merged_in
+            updated += merged_up
         for name in self._rebuild:
             self._cur.execute(f"CREATE INDEX {name} ON {SECONDARY_INDEXES[name]}")
         self._rebuild = []
@@ -874,10 +886,10 @@ class _PostgresWriter(_Writer):
         return dropped
 
     def _merge(self) -> tuple[int, int]:
-        """Upsert the batch's rows in ``visits_in`` and empty it: (visits inserted, updated)."""
+        """Upsert the rows in ``visits_in`` and empty it: (visits inserted, updated)."""
         cols = ", ".join(COLUMNS)
         updates = ", ".join(f"{c} = excluded.{c}" for c in UPDATED_COLUMNS)
-        # DISTINCT ON keeps the last copy of a visit the batch repeats (ON CONFLICT may not
+        # DISTINCT ON keeps the last copy of a visit the rows repeat (ON CONFLICT may not
         # touch one row twice); xmax = 0 tells an inserted row from an updated one.
         self._cur.execute(
             f"WITH src AS (SELECT DISTINCT ON (client_id, visit_key) {cols} "

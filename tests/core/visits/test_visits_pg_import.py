@@ -323,9 +323,10 @@ def test_a_stored_visit_without_an_import_id_is_updated(ws: Workspace) -> None:
     assert stored_rows(ws, client_id)[visit(1)[0]]["campaign"] == "new"
 
 
-def test_batches_merge_as_they_come(ws: Workspace) -> None:
-    """A re-import merges batch by batch: visits stored before are updates once however often
-    the file repeats them, and visits new in one batch and repeated in a later one are new."""
+def test_a_reimport_repeating_visits_across_batches(ws: Workspace) -> None:
+    """A re-import whose batches repeat visits: visits stored before are updates once however
+    often the file repeats them, visits new in one batch and repeated in a later one are new,
+    and the last copy of each wins."""
     client_id = new_client(ws)
     write(ws, client_id, [[visit(i, campaign="old") for i in range(0, 40, 2)]])
     batches = [[visit(i, campaign=f"b{n}") for i in range(n, 40, 3)] for n in range(4)]
