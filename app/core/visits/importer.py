@@ -732,8 +732,21 @@ class _PostgresWriter(_Writer):
         if thread is None:
             return
         self._discard = discard
-        self._queue.put(None)
-        thread.join()
+        # The connection is not the caller's again until the thread has ended: Ctrl+C while
+        # waiting drops what is queued, waits on, and is raised afterwards.
+        interrupted: KeyboardInterrupt | None = None
+        sent = False
+        while thread.is_alive():
+            try:
+                if not sent:
+                    self._queue.put(None)
+                    sent = True
+                thread.join()
+            except KeyboardInterrupt as exc:
+                interrupted = exc
+                self._discard = True
+        if interrupted is not None:
+            raise interrupted
 
     # --- the writer's thread --------------------------------------------------------------
 
@@ -919,8 +932,10 @@ class _PostgresWriter(_Writer):
         self._conn.commit()
 
     def rollback(self) -> None:
-        self._stop(discard=True)
-        self._conn.rollback()
+        try:
+            self._stop(discard=True)
+        finally:
+            self._conn.rollback()
 
     def close(self) -> None:
         try:

@@ -367,3 +367,45 @@ def test_two_imports_of_one_client_take_turns(ws: Workspace) -> None:
     stored = stored_rows(ws, client_id)
     assert stored[visit(2)[0]]["campaign"] == "second"
     assert len(stored) == 3
+
+
+def test_ctrl_c_while_stopping_still_waits_for_the_thread(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The connection goes back to the caller only once the writer's thread has ended, even
+    when Ctrl+C comes while waiting for it; the rollback still happens."""
+    client_id = new_client(ws)
+    writer = importer._PostgresWriter(ws.db)
+    history = VisitImportRow(
+        client_id=client_id, file_name="a.tsv", format="metrica", started_at=datetime.now(UTC)
+    )
+    writer.begin(history, 0)
+    release = threading.Event()
+    send = writer._send
+
+    def slow_send(batch: Any) -> None:
+        release.wait(10)
+        send(batch)
+
+    monkeypatch.setattr(writer, "_send", slow_send)
+    writer.write([visit(1)])
+    writer.write([visit(2)])
+    thread = writer._thread
+    assert thread is not None
+    join = thread.join
+    interrupted: list[bool] = []
+
+    def ctrl_c_once(timeout: float | None = None) -> None:
+        if not interrupted:
+            interrupted.append(True)
+            release.set()
+            raise KeyboardInterrupt
+        join(timeout)
+
+    monkeypatch.setattr(thread, "join", ctrl_c_once)
+    with pytest.raises(KeyboardInterrupt):
+        writer.rollback()
+    assert not thread.is_alive()
+    writer.close()
+    assert stored_rows(ws, client_id) == {}
+    assert ws.visits.history(client_id) == []
