@@ -168,8 +168,13 @@ class RowInserts:
             f"WHERE column1 IS NOT NULL {tail}"
         )
         self._padding = (None,) * width
+        self._width = width
 
     def insert(self, rows: Sequence[Sequence[Any]]) -> None:
+        # The rows are bound as one flat list: a row of another length would shift every value
+        # after it into the wrong column (executemany would have refused it).
+        if not set(map(len, rows)) <= {self._width}:
+            raise ValueError(f"every row must hold {self._width} values")
         per = self.rows_per_statement
         execute = self._conn.execute
         whole = len(rows) - len(rows) % per

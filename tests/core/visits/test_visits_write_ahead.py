@@ -353,6 +353,16 @@ def test_row_inserts_write_every_row_in_order(count: int) -> None:
     assert {owner for *_, owner in stored} <= {7}
 
 
+def test_row_inserts_refuse_a_row_of_another_length() -> None:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("CREATE TABLE t (a NOT NULL, b)")
+    inserts = RowInserts(conn, "INSERT INTO t (a, b)", 2, rows_per_statement=2)
+    # Three values then one: as a flat list they would fill two rows without a complaint.
+    with pytest.raises(ValueError, match="2 values"):
+        inserts.insert([(1, 2, 3), (4,)])
+    assert conn.execute("SELECT count(*) FROM t").fetchone() == (0,)
+
+
 def test_row_inserts_stay_within_sqlites_limit_of_bound_values() -> None:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)  # SQLite before 3.32
