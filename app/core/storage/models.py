@@ -25,6 +25,9 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import (
+    text as sql_text,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -239,6 +242,17 @@ class LeadRow(Base):
         Index(None, "client_id", "message_id"),
         Index(None, "mailbox_id", "folder", "uid"),
         Index(None, "client_id", "status", "received_at"),
+        # The foreign keys' lookups when a lead, address or channel is deleted (partial: only
+        # rows that hold a reference). Without them each deleted row read every lead.
+        *(
+            Index(
+                None,
+                column,
+                sqlite_where=sql_text(f"{column} IS NOT NULL"),
+                postgresql_where=sql_text(f"{column} IS NOT NULL"),
+            )
+            for column in ("thread_lead_id", "address_id", "channel_id")
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -6,4 +6,4 @@ already current.
 
 from __future__ import annotations
 
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
