@@ -274,8 +274,9 @@ class LeadStore:
                 (self.client_id, False, *chunk),
             )
             by_sender: dict[str, list[tuple[Any, int]]] = {}
-            for lead_id, sender, received in result:
-                by_sender.setdefault(str(sender), []).append((sql.read_ts(received), int(lead_id)))
+            read_ts = sql.read_ts
+            for lead_id, sender, received in result.all():
+                by_sender.setdefault(sender, []).append((read_ts(received), lead_id))
             for leads in by_sender.values():
                 leads.sort()
                 changes.extend((True, lead_id) for _, lead_id in leads[1:])
