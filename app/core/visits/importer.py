@@ -4,11 +4,10 @@ The parsers (:class:`~app.core.visits.reader.VisitReader`) hand out batches of v
 module writes them through the database driver as tuples (the ORM is for editing, not for
 loading a million rows, see ``STORAGE_NOTES.md``):
 
-- SQLite: multi-row ``INSERT``s from a thread of its own while the next batch is parsed (when a
-  core is idle: :class:`~app.core.visits.writeahead.WriteAhead`), inside one ``BEGIN IMMEDIATE``
-  transaction with a big page cache; the secondary indexes are dropped for a load larger than
-  what is stored and built again at the end (DDL is transactional in SQLite, so a rollback
-  brings them back); ``wal_checkpoint(TRUNCATE)`` afterwards gives the WAL's disk space back.
+- SQLite: ``executemany`` inside one ``BEGIN IMMEDIATE`` transaction with a big page cache; the
+  secondary indexes are dropped for a load larger than what is stored and built again at the end
+  (DDL is transactional in SQLite, so a rollback brings them back); ``wal_checkpoint(TRUNCATE)``
+  afterwards gives the WAL's disk space back.
 - PostgreSQL: psycopg 3 ``COPY`` from a thread of its own while the next batch is parsed:
   visits new to the database straight into ``visits``, the others (an overlapping period, a
   visit the file repeats) through a temporary table and an ``INSERT ... SELECT ... ON
@@ -52,7 +51,6 @@ from app.core.visits.options import ImportOptions
 from app.core.visits.pool import TrafficProfile
 from app.core.visits.reader import VisitReader
 from app.core.visits.rows import COLUMNS, ROW_COLUMNS, STARTED, UPDATED_COLUMNS, profile_rows
-from app.core.visits.writeahead import RowInserts, WriteAhead
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -69,13 +67,6 @@ BIG_LOAD_ROWS = 50_000
 """Above this (and above the rows already stored) secondary indexes are rebuilt, not updated."""
 BYTES_PER_ROW = 400
 """A Metrica visit row's typical size, to estimate a file's rows before reading it."""
-WRITE_AHEAD_BATCHES = 2
-"""Parsed batches waiting for SQLite's writer thread (memory: a batch is 10,000 rows)."""
-WRITER_THREAD: bool | None = None
-"""Whether SQLite imports write from a thread of their own; None: when a core is idle
-(:func:`~app.core.visits.writeahead.idle_core`)."""
-ROWS_PER_STATEMENT = 1000
-"""Visits per multi-row INSERT on SQLite (fewer when SQLite allows fewer bound values)."""
 
 SECONDARY_INDEXES = {
     "ix_visits_shown_address_client_id_started_at_id": (
@@ -415,16 +406,7 @@ def _sqlite_time(value: datetime) -> str:
 
 
 class _SqliteWriter(_Writer):
-    """Multi-row inserts through sqlite3 in one IMMEDIATE transaction, from a thread of its own.
-
-    :meth:`write` hands each batch to the writer's thread (:class:`WriteAhead`) and returns: the
-    B-tree work of one batch runs without the GIL while the caller parses the next. On a busy
-    machine (no idle core) the writes run in the caller's thread instead, see
-    :mod:`~app.core.visits.writeahead`. The connection (``check_same_thread`` is off for
-    SQLAlchemy's file databases) is used by one thread at a time: the writer's thread from the
-    first :meth:`write` until :meth:`finish`, :meth:`rollback` or :meth:`close` have stopped it
-    (rejects are queued to it too), the caller otherwise.
-    """
+    """executemany through sqlite3 in one IMMEDIATE transaction."""
 
     def __init__(self, db: Database) -> None:
         self._raw = db.engine.raw_connection()
@@ -436,9 +418,7 @@ class _SqliteWriter(_Writer):
         self._accepted = 0
         self._client_id = 0
         self._import_id = 0
-        self._ahead = WriteAhead(WRITE_AHEAD_BATCHES, "visits-sqlite-write", threaded=WRITER_THREAD)
-        self._visits: RowInserts | None = None
-        self._rejects: RowInserts | None = None
+        self._insert = ""
 
     def begin(self, history: VisitImportRow, estimated_rows: int) -> int:
         c = self._conn
@@ -456,21 +436,12 @@ class _SqliteWriter(_Writer):
         import_id = self._import_id = int(cur.lastrowid)
         # The import's ids are the same for every row: literals in the statement, not values
         # bound a million times (both are integers from this database).
+        placeholders = ", ".join("?" for _ in ROW_COLUMNS)
         updates = ", ".join(f"{c} = excluded.{c}" for c in UPDATED_COLUMNS)
-        self._visits = RowInserts(
-            c,
-            f"INSERT INTO visits ({', '.join(COLUMNS)})",
-            len(ROW_COLUMNS),
-            f"ON CONFLICT (client_id, visit_key) DO UPDATE SET {updates}",
-            leading=f"{int(self._client_id)}, {int(import_id)}, ",
-            rows_per_statement=ROWS_PER_STATEMENT,
-        )
-        self._rejects = RowInserts(
-            c,
-            "INSERT INTO visit_import_rejects (import_id, line, kind, reason, excerpt)",
-            4,
-            leading=f"{int(import_id)}, ",
-            rows_per_statement=200,
+        self._insert = (
+            f"INSERT INTO visits ({', '.join(COLUMNS)}) "
+            f"VALUES ({int(self._client_id)}, {int(import_id)}, {placeholders}) "
+            f"ON CONFLICT (client_id, visit_key) DO UPDATE SET {updates}"
         )
         # New rows get ids above the largest one (this transaction is the only writer), so
         # the ids tell how many were new without counting the client's visits twice.
@@ -484,19 +455,17 @@ class _SqliteWriter(_Writer):
         return import_id
 
     def write(self, rows: list[tuple[Any, ...]]) -> None:
-        assert self._visits is not None  # begin() came first
         self._accepted += len(rows)
-        if rows:
-            self._ahead.put(self._visits.insert, rows)
+        self._conn.executemany(self._insert, rows)
 
     def write_rejects(self, import_id: int, rows: list[RejectedRow]) -> None:
-        assert self._rejects is not None and import_id == self._import_id
-        values = [(r.line, r.kind.value, r.reason, r.excerpt) for r in rows]
-        if values:
-            self._ahead.put(self._rejects.insert, values)
+        self._conn.executemany(
+            "INSERT INTO visit_import_rejects (import_id, line, kind, reason, excerpt) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(import_id, r.line, r.kind.value, r.reason, r.excerpt) for r in rows],
+        )
 
     def finish(self) -> tuple[int, int]:
-        self._ahead.finish()  # the connection is this thread's again; a failed write raises
         c = self._conn
         for name in self._rebuild:
             c.execute(f"CREATE INDEX {name} ON {SECONDARY_INDEXES[name]}")
@@ -516,13 +485,11 @@ class _SqliteWriter(_Writer):
         self._conn.execute("COMMIT")
 
     def rollback(self) -> None:
-        self._ahead.stop()
         if self._conn.in_transaction:
             self._conn.execute("ROLLBACK")
 
     def close(self) -> None:
         try:
-            self._ahead.stop()
             self._conn.execute("PRAGMA cache_size = -2000")
         finally:
             self._raw.close()
