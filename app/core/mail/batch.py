@@ -28,7 +28,7 @@ from typing import Any
 from app.core.addresses.matching import AddressBook
 from app.core.attribution.rules import LeadDraft, draft
 from app.core.mail.bodystructure import choose_text_part
-from app.core.mail.fetchparse import FetchSyntaxError, parse_fetch, split_by_uid
+from app.core.mail.fetchparse import FetchSyntaxError, parse_fetch
 from app.core.mail.message import (
     TEXT_FETCH_BYTES,
     header_fetch_item,
@@ -246,24 +246,18 @@ def _uid_of(item: LeadDraft) -> int:
     return item.uid or 0
 
 
-def _share(
-    data: Sequence[Any], uids: list[int], share: float
-) -> tuple[list[Any], list[int], list[Any], list[int]]:
-    """The answer cut in two at a response: the first ``share`` of it (for the helper) and the
-    rest (for this process), each with its UIDs in ``uids`` order."""
-    responses = split_by_uid(data)
-    cut = round(len(responses) * share)
-    if cut >= len(responses):
-        return list(data), uids, [], []
-    first = {uid for uid, _ in responses[:cut]}
-    rest = {uid for uid, _ in responses[cut:]}
-    first.discard(None)
-    rest.discard(None)
-    if not first.isdisjoint(rest):
-        return list(data), uids, [], []  # one message answered in two responses: no cut
-    theirs = [item for _, items in responses[:cut] for item in items]
-    ours = [item for _, items in responses[cut:] for item in items]
-    return theirs, [u for u in uids if u in first], ours, [u for u in uids if u in rest]
+def _share(data: Sequence[Any], share: float) -> tuple[list[Any], list[Any]]:
+    """The answer cut in two at a response: about the first ``share`` of it (for the helper)
+    and the rest (for this process). A response starts with a line ``<seq> (``; lines that
+    follow a literal start with a space or ``)``."""
+    cut = round(len(data) * share)
+    while cut < len(data):
+        item = data[cut]
+        line = item[0] if isinstance(item, tuple) else item
+        if line and 48 <= line[0] <= 57:  # "0".."9": the next response starts here
+            break
+        cut += 1
+    return list(data[:cut]), list(data[cut:])
 
 
 class BatchParser:
@@ -318,13 +312,13 @@ class BatchParser:
             return here  # parsed here while the helper starts (about 0.2 s)
         helper = self._helper
         assert helper is not None
-        theirs, their_uids, ours, our_uids = _share(data, uids, self.helper_share)
+        theirs, ours = _share(data, self.helper_share)
         number = self._sent
         self._sent += 1
-        helper.submit((theirs, their_uids, section, final))
+        helper.submit((theirs, uids, section, final))
 
         def there() -> ParsedBatch:
-            mine = parse_answer(ours, our_uids, self.book, section=section, final=final)
+            mine = parse_answer(ours, uids, self.book, section=section, final=final)
             helper = self._helper
             was_ready = number < self._next_answer or (helper is not None and helper.ready())
             answer = self._answer(number)
@@ -340,6 +334,10 @@ class BatchParser:
             self.helper_share = min(1.0, max(_MIN_SHARE, self.helper_share + step))
             if not mine.drafts and not mine.later:
                 return value
+            theirs_done = {d.uid for d in value.drafts}.union(*value.later.values())
+            mine_done = {d.uid for d in mine.drafts}.union(*mine.later.values())
+            if not theirs_done.isdisjoint(mine_done):
+                return here()  # a message answered in two responses, one on each side
             drafts = value.drafts + mine.drafts
             drafts.sort(key=_uid_of)
             later = value.later

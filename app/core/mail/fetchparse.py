@@ -59,32 +59,31 @@ def split_by_uid(
     """imaplib's untagged FETCH data cut into its responses, each with its UID (None for a
     response without one, such as an unsolicited flag change), without parsing them.
 
-    A response starts with a line ``<seq> (``; a line that follows a literal starts with a
-    space or ``)`` by the IMAP grammar. The UID is found in the response's lines, never in its
-    literals (servers put it first, as Dovecot does, or anywhere among the items).
+    A response starts with a line ``<seq> (`` (a digit first); a line that follows a literal
+    starts with a space or ``)`` by the IMAP grammar. The UID is found in the response's lines,
+    never in its literals (servers put it first, as Dovecot does, or anywhere among the items).
     """
-    responses: list[tuple[int | None, list[Any]]] = []
-    current: list[Any] | None = None
+    responses: list[list[Any]] = []
+    items: list[Any] = []
+    first_uid = _FIRST_UID.match
     for item in data:
         if item is None:
             continue
         line = item[0] if isinstance(item, tuple) else item
-        if current is None or _START.match(line) is not None:
-            current = []
-            responses.append((None, current))
-        current.append(item)
-    found: list[tuple[int | None, list[Any]]] = []
-    for _, items in responses:
-        first = items[0][0] if isinstance(items[0], tuple) else items[0]
-        match = _FIRST_UID.match(first)
-        if match is None:
-            for item in items:
-                line = item[0] if isinstance(item, tuple) else item
-                match = _ANY_UID.search(line)
-                if match is not None:
+        if not responses or (line and 48 <= line[0] <= 57):  # "0".."9"
+            match = first_uid(line)
+            items = [item]
+            responses.append([int(match.group(1)) if match is not None else None, items])
+        else:
+            items.append(item)
+    for response in responses:
+        if response[0] is None:
+            for item in response[1]:
+                found = _ANY_UID.search(item[0] if isinstance(item, tuple) else item)
+                if found is not None:
+                    response[0] = int(found.group(1))
                     break
-        found.append((int(match.group(1)) if match is not None else None, items))
-    return found
+    return [(uid, items) for uid, items in responses]
 
 
 def parse_fetch(

@@ -130,3 +130,22 @@ def test_raw_responses_are_told_apart_by_uid_wherever_it_stands() -> None:
     assert [uid for uid, _ in parts] == [7, None, 12, 13]
     assert sum(len(items) for _, items in parts) == len(data) - 1
     assert parts[2][1] == [(b"9 (BODY[1]<0> {5}", b"1 (UI"), b" UID 12 FLAGS ())"]
+
+
+def test_a_message_answered_in_two_responses_is_never_cut_in_two() -> None:
+    head, body, _close = _answer(2)
+    assert isinstance(head, tuple) and isinstance(body, tuple)
+    split = [
+        head,
+        b")",
+        (b"2 (UID 2" + body[0], body[1]),  # the same message's second response
+        b")",
+    ]
+    data = _answer(1) + split + _answer(3)
+    whole = parse_answer(data, [1, 2, 3], BOOK)
+    assert [d.values[8] for d in whole.drafts] == ["Здравствуйте! Нужна смета."] * 3
+    with BatchParser(BOOK, helper=True) as parser:
+        assert parser.helper_started(timeout=60)
+        parser.helper_share = 0.5  # the cut falls between message 2's two responses
+        batch = parser.submit(data, [1, 2, 3])()
+    assert [d.values for d in batch.drafts] == [d.values for d in whole.drafts]
