@@ -174,6 +174,9 @@ class Database:
 
     @contextmanager
     def translate_errors(self) -> Iterator[None]:
+        """Database errors inside become a :class:`StorageError` that says what to do: those
+        SQLAlchemy raises, and the driver's own (``sqlite3``, ``psycopg``) from the bulk paths
+        that write through the driver connection."""
         try:
             yield
         except DBAPIError as exc:
@@ -183,6 +186,11 @@ class Database:
                 translate("storage", "Database error in {where}.").format(where=self.describe()),
                 details=str(exc),
             ) from exc
+        except Exception as exc:
+            driver_error = getattr(self.engine.dialect.loaded_dbapi, "Error", None)
+            if driver_error is None or not isinstance(exc, driver_error):
+                raise
+            raise describe_db_error(exc, self.describe(), sqlite=self.is_sqlite) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -200,9 +208,11 @@ def _check_sqlite_folder(path: Path) -> None:
         ) from exc
 
 
-def describe_db_error(exc: DBAPIError, where: str, *, sqlite: bool) -> StorageError:
-    """Turn a driver error into a message a user can act on."""
-    raw = str(exc.orig) if exc.orig is not None else str(exc)
+def describe_db_error(exc: Exception, where: str, *, sqlite: bool) -> StorageError:
+    """Turn a driver error (SQLAlchemy's wrapper, or the driver's own) into a message a user
+    can act on."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else None
+    raw = str(orig) if orig is not None else str(exc)
     low = raw.lower()
     if sqlite:
         if "file is not a database" in low or "malformed" in low:

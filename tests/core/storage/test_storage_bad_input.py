@@ -296,3 +296,31 @@ def test_wrong_password(location: Location, pg_url: str, postgres_server: Any) -
     assert "not-the-pw-42" not in caught.value.details
     assert_folder_unlocked(location)
     assert client_names(location, database_url=pg_url) == ["Командный клиент"]
+
+
+def test_a_bulk_import_into_a_locked_database_says_so_and_runs_again(
+    location: Location, tmp_path: Path
+) -> None:
+    """The bulk paths write through the driver connection: its own errors get the same clear
+    message, and running the job again once the database is free completes it."""
+    from app.core.visits.importer import import_visits
+    from tests.core.visits.test_visits_importer import big_metrica, new_client
+
+    export = big_metrica(tmp_path / "visits.tsv", 50)
+    with Workspace.open(location) as ws:
+        client_id = new_client(ws)
+    other_program = sqlite3.connect(location.database_file, isolation_level=None)
+    try:
+        with Workspace.open(location) as ws:
+            other_program.execute("BEGIN EXCLUSIVE")
+            with pytest.raises(StorageError) as caught:
+                import_visits(ws, client_id, export)
+            message = str(caught.value)
+            assert str(location.database_file) in message
+            assert "locked by another program" in message
+            other_program.execute("ROLLBACK")
+            result = import_visits(ws, client_id, export)
+            assert result.imported == 50
+            assert ws.visits.count(client_id) == 50
+    finally:
+        other_program.close()
