@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from dovecot import DovecotServer, MailUser
+from imap_proxy import CuttingProxy
 from sync_helpers import add_mailbox, make_client, message
 from test_sync_pipeline import _nested
 
@@ -177,4 +178,35 @@ def test_cancel_with_the_helper_busy_then_resume(
     )
     assert again.new_leads == 30
     assert [r[0] for r in _rows(ws)] == list(range(1, 61))
+    _no_helper_left()
+
+
+def test_a_connection_cut_with_the_helper_busy_loses_nothing(
+    sqlite_workspace: Workspace, dovecot_server: DovecotServer, imap_user: MailUser
+) -> None:
+    ws = sqlite_workspace
+    setup = make_client(ws)
+    count = 120
+    raws = [
+        _nested(n, setup.tv_address) if n % 9 == 5 else message(n, body="Текст " * 400)
+        for n in range(count)
+    ]
+    dovecot_server.deliver(imap_user, raws)
+    with CuttingProxy(dovecot_server.imaps_port, cut_after=150_000, cut_connections=2) as proxy:
+        mailbox = add_mailbox(ws, dovecot_server, imap_user, setup.client_id, port=proxy.port)
+        first = sync_mailbox(
+            ws, mailbox.id, password=imap_user.password, batch_size=20, helper_from=HELPER
+        )
+        assert proxy.cuts == 2
+        assert first.status is SyncStatus.FAILED, first
+        _no_helper_left()
+        kept = len(_rows(ws))
+        assert 0 < kept < count  # the batches stored before the cut stay
+        second = sync_mailbox(
+            ws, mailbox.id, password=imap_user.password, batch_size=20, helper_from=HELPER
+        )
+    assert second.status is SyncStatus.OK, second.message
+    assert second.new_leads == count - kept
+    uids = [r[0] for r in _rows(ws)]
+    assert uids == sorted(set(uids)) and len(uids) == count
     _no_helper_left()

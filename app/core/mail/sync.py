@@ -577,11 +577,14 @@ def _sync_leads(
                 try:
                     answer = session.fetch_receive_raw(following)
                 except MailboxError:
-                    # The connection went while this batch was parsed: keep it when it is
-                    # complete, then leave the rest to the folder's retry.
+                    # The connection went while this batch was parsed: keep what of it is
+                    # complete (all of it, or the messages before the first whose text was
+                    # still to fetch), then leave the rest to the folder's retry.
                     batch = parsing()
-                    if not batch.later:
-                        store(chunk, batch.drafts)
+                    first_later = min((u for us in batch.later.values() for u in us), default=0)
+                    done_uids = [u for u in chunk if u < first_later] if first_later else chunk
+                    if done_uids:
+                        store(done_uids, [d for d in batch.drafts if _uid_of(d) <= done_uids[-1]])
                     raise
                 received = following.uids
                 after = chunks[index + 2] if index + 2 < len(chunks) else None
