@@ -227,14 +227,20 @@ class _Helper:
         return answer
 
     def close(self) -> None:
-        self._queue.put(None)
-        self._sender.join(timeout=5)
-        self._inbox.close()  # the helper reads the end of its input and exits
-        self._outbox.close()
+        """Stop the helper, busy or idle, and the sending thread; answers not read are
+        dropped (closing is for the end of a sync, or its Cancel)."""
+        self._queue.put(None)  # the sending thread stops after what it is sending
+        self._outbox.close()  # a busy helper's answer has nowhere to go: it ends
+        # The thread returns at once when idle, or when its write fails as the helper ends.
+        self._sender.join(timeout=10)
+        if not self._sender.is_alive():
+            self._inbox.close()  # an idle helper reads the end of its input and ends
         self.process.join(timeout=5)
         if self.process.is_alive():
             self.process.kill()
             self.process.join(timeout=5)
+        self._sender.join(timeout=5)  # its write fails now, if it was still at it
+        self._inbox.close()
 
 
 _START_SHARE = 0.8
