@@ -43,6 +43,7 @@ from app.core.jobs import CancelToken, ProgressFn, no_progress
 from app.core.mail.batch import (
     LEAD_FETCH_ITEMS,
     BatchParser,
+    ParsedBatch,
     aware,
     header_block,
     lead_fetch_items,
@@ -580,11 +581,10 @@ def _sync_leads(
                     # The connection went while this batch was parsed: keep what of it is
                     # complete (all of it, or the messages before the first whose text was
                     # still to fetch), then leave the rest to the folder's retry.
-                    batch = parsing()
-                    first_later = min((u for us in batch.later.values() for u in us), default=0)
-                    done_uids = [u for u in chunk if u < first_later] if first_later else chunk
-                    if done_uids:
-                        store(done_uids, [d for d in batch.drafts if _uid_of(d) <= done_uids[-1]])
+                    try:
+                        _keep_complete(parsing(), chunk, store)
+                    except Exception:  # the lost connection is what the user is told about
+                        log.warning("Could not keep the batch parsed before it", exc_info=True)
                     raise
                 received = following.uids
                 after = chunks[index + 2] if index + 2 < len(chunks) else None
@@ -607,6 +607,17 @@ def _sync_leads(
         if parser.uses_helper:
             log.debug("%s: %d of %d batches parsed by the helper process", name,
                       parser.helper_batches, len(chunks))  # fmt: skip
+
+
+def _keep_complete(
+    batch: ParsedBatch, chunk: list[int], store: Callable[[list[int], list[LeadDraft]], None]
+) -> None:
+    """Store what of a parsed batch is complete: all of it, or the messages before the first
+    whose text was still to fetch (the watermark then stops before that one)."""
+    first_later = min((u for uids in batch.later.values() for u in uids), default=0)
+    done = [u for u in chunk if u < first_later] if first_later else chunk
+    if done:
+        store(done, [d for d in batch.drafts if _uid_of(d) <= done[-1]])
 
 
 def _uid_of(item: LeadDraft) -> int:
