@@ -149,3 +149,20 @@ def test_a_message_answered_in_two_responses_is_never_cut_in_two() -> None:
         parser.helper_share = 0.5  # the cut falls between message 2's two responses
         batch = parser.submit(data, [1, 2, 3])()
     assert [d.values for d in batch.drafts] == [d.values for d in whole.drafts]
+
+
+def test_the_helper_process_imports_no_database_and_no_qt() -> None:
+    """The helper process imports ``app.core.mail.batch`` alone when it starts: what that pulls
+    in is its start-up time (SQLAlchemy alone would double it)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, app.core.mail.batch; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('sqlalchemy', 'PySide6', 'alembic', 'psycopg', 'matplotlib', 'keyring')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
