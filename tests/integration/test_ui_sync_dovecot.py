@@ -188,3 +188,51 @@ def on_error_dialog():
         return seen
 
     return arm
+
+
+@pytest.mark.usefixtures("memory_keyring")
+def test_a_big_first_sync_from_the_window_parses_in_the_helper_process(  # noqa: PLR0917 - fixtures
+    qtbot,
+    window: MainWindow,
+    dovecot_server: DovecotServer,
+    imap_user: MailUser,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Sync Now on a folder big enough for the parser process (spawned from the window's
+    worker thread): every lead arrives, and no process is left behind."""
+    import logging
+    import multiprocessing
+
+    from sync_helpers import add_mailbox
+
+    from app.core.mail import batch
+    from app.core.mail.sync import HELPER_FROM
+
+    started = batch._Helper.check_started
+    # The folder syncs in about a second: wait for the helper instead of parsing here meanwhile.
+    monkeypatch.setattr(batch._Helper, "check_started", lambda self, timeout=0.0: started(self, 60))
+    ws = window.ws
+    setup = make_client(ws)
+    count = HELPER_FROM + 500
+    dovecot_server.write_maildir(
+        imap_user,
+        [message(n, to=setup.tv_address if n % 2 else setup.avito_address) for n in range(count)],
+    )
+    mailbox = add_mailbox(ws, dovecot_server, imap_user, setup.client_id)
+    ws.mailboxes.set_password(mailbox.id, imap_user.password)
+    window.reload_clients()
+    window.client_list.select(setup.client_id)
+    window.page.tabs.setCurrentWidget(window.page.mailboxes)
+    window.page.mailboxes.select_mailbox(mailbox.id)
+    sync_finished = window.mailboxes.sync.sync_finished
+    with (
+        caplog.at_level(logging.DEBUG, logger="app.core.mail.sync"),
+        qtbot.waitSignal(sync_finished, timeout=120_000) as finished,
+    ):
+        window.act_sync_now.trigger()
+    result = finished.args[1]
+    assert result.status is SyncStatus.OK, result.message
+    assert result.new_leads == count
+    assert "INBOX: 3 of 3 batches parsed by the helper process" in caplog.messages
+    assert multiprocessing.active_children() == []
