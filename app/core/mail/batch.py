@@ -28,11 +28,11 @@ from typing import Any
 from app.core.addresses.matching import AddressBook
 from app.core.attribution.rules import LeadDraft, draft
 from app.core.mail.bodystructure import choose_text_part
-from app.core.mail.fetchparse import FetchSyntaxError, parse_fetch
+from app.core.mail.fetchparse import parse_fetch_answer
 from app.core.mail.message import (
-    TEXT_FETCH_BYTES,
     header_fetch_item,
     parse_fetched_part,
+    section_fetch_item,
     structure_of,
 )
 
@@ -41,20 +41,15 @@ log = logging.getLogger(__name__)
 HEADER_ITEM, HEADER_KEY = header_fetch_item()
 
 
-def text_item(section: str) -> tuple[str, bytes]:
-    """The FETCH item for the start of the part at ``section``, and its answer key."""
-    return f"BODY.PEEK[{section}]<0.{TEXT_FETCH_BYTES}>", f"BODY[{section}]<0>".encode()
-
-
 # Part 1 is the text in most mail (single-part, or multipart/alternative's text/plain), so its
 # start comes in the first round trip. BODY[TEXT] would hold it too, but cutting the part out
 # of a multipart prefix means a MIME parse per message: three times the cost of the rest.
-LEAD_FETCH_ITEMS = (HEADER_ITEM, "BODYSTRUCTURE", "INTERNALDATE", text_item("1")[0])
+LEAD_FETCH_ITEMS = (HEADER_ITEM, "BODYSTRUCTURE", "INTERNALDATE", section_fetch_item("1")[0])
 
 
 def lead_fetch_items(section: str) -> tuple[str, ...]:
     """What a lead needs, with the start of the part at ``section`` as its text."""
-    return (HEADER_ITEM, "BODYSTRUCTURE", "INTERNALDATE", text_item(section)[0])
+    return (HEADER_ITEM, "BODYSTRUCTURE", "INTERNALDATE", section_fetch_item(section)[0])
 
 
 @dataclass
@@ -86,18 +81,6 @@ def aware(value: Any) -> dt.datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
 
-def fetch_items(data: Sequence[Any]) -> dict[int, dict[bytes, Any]]:
-    """``{uid: {item: value}}`` of imaplib's untagged FETCH data (see :func:`parse_fetch`);
-    an answer our reader does not expect goes through IMAPClient's parser instead."""
-    try:
-        return parse_fetch(data, structures=True)
-    except FetchSyntaxError as exc:
-        from imapclient.response_parser import parse_fetch_response
-
-        log.warning("Unusual FETCH response (%s): reading it with IMAPClient", exc)
-        return dict(parse_fetch_response(list(data), False, True))
-
-
 def parse_answer(
     data: Sequence[Any],
     uids: Sequence[int],
@@ -109,8 +92,8 @@ def parse_answer(
     """Drafts of the messages ``uids`` in one FETCH answer of :func:`lead_fetch_items` of
     ``section``. A message whose text part is another one goes to ``later`` (or, when
     ``final``, gets no text). UIDs missing from the answer (expunged meanwhile) are skipped."""
-    items = fetch_items(data)
-    text_key = text_item(section)[1]
+    items = parse_fetch_answer(data, structures=True)
+    text_key = section_fetch_item(section)[1]
     drafts: list[LeadDraft] = []
     later: dict[str, list[int]] = {}
     for uid in uids:
@@ -248,7 +231,8 @@ _MIN_SHARE = 0.5
 _SHARE_STEP = 0.04
 
 
-def _uid_of(item: LeadDraft) -> int:
+def by_uid(item: LeadDraft) -> int:
+    """Sort key of drafts: their UID (0 without one)."""
     return item.uid or 0
 
 
@@ -345,7 +329,7 @@ class BatchParser:
             if not theirs_done.isdisjoint(mine_done):
                 return here()  # a message answered in two responses, one on each side
             drafts = value.drafts + mine.drafts
-            drafts.sort(key=_uid_of)
+            drafts.sort(key=by_uid)
             later = value.later
             for section_name, section_uids in mine.later.items():
                 later.setdefault(section_name, []).extend(section_uids)

@@ -17,6 +17,7 @@ hands the same data to IMAPClient's parser, so odd servers stay readable, only s
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -26,6 +27,8 @@ from app.core.mail.bodystructure import MimePart, multipart_node, text_leaf
 # Tokens of one line: "(", ")", a quoted string, or an atom (which may hold a "[...]" section
 # with spaces and parentheses in it, as in BODY[HEADER.FIELDS (FROM TO)]<0>, and which is a
 # literal's "{n}" at the end of a line). IMAPClient's lexer splits the same way.
+log = logging.getLogger(__name__)
+
 _TOKEN = re.compile(rb'[()]|"[^"\\]*(?:\\.[^"\\]*)*"|(?:[^\x00-\x20()%"\[]|\[[^\]]*\])+|[^ ]')
 _OPEN, _CLOSE, _QUOTE, _BRACE = 40, 41, 34, 123
 _STRAY = frozenset(b'%"[') | frozenset(range(33))
@@ -84,6 +87,20 @@ def split_by_uid(
                     response[0] = int(found.group(1))
                     break
     return [(uid, items) for uid, items in responses]
+
+
+def parse_fetch_answer(
+    data: Sequence[bytes | tuple[bytes, bytes] | None], *, structures: bool = False
+) -> dict[int, dict[bytes, Any]]:
+    """:func:`parse_fetch`, and IMAPClient's parser for an answer it does not expect (times
+    as the server wrote them: the session turns IMAPClient's ``normalise_times`` off)."""
+    try:
+        return parse_fetch(data, structures=structures)
+    except FetchSyntaxError as exc:
+        from imapclient.response_parser import parse_fetch_response
+
+        log.warning("Unusual FETCH response (%s): reading it with IMAPClient", exc)
+        return dict(parse_fetch_response(list(data), False, True))
 
 
 def parse_fetch(

@@ -24,11 +24,10 @@ from typing import Any, Protocol
 from imapclient import IMAPClient
 from imapclient import exceptions as imap_errors
 from imapclient.imap4 import IMAP4WithTimeout
-from imapclient.response_parser import parse_fetch_response
 
 from app.core.errors import AppError
 from app.core.i18n import translate
-from app.core.mail.fetchparse import FetchSyntaxError, parse_fetch, split_by_uid
+from app.core.mail.fetchparse import parse_fetch_answer, split_by_uid
 from app.core.mailboxes.model import FolderRole, MailboxFields, Security
 from app.core.mailboxes.presets import preset
 
@@ -642,11 +641,7 @@ class ImapSession:
         with self._guard():
             typ, done, data = read_fetch_answer(imap, pending.tag)
             self.client._checkok("fetch", typ, done)
-            try:
-                parsed = parse_fetch(data, structures=structures)
-            except FetchSyntaxError as exc:
-                log.warning("Unusual FETCH response (%s): reading it with IMAPClient", exc)
-                parsed = dict(parse_fetch_response(data, self.client.normalise_times, True))
+            parsed = parse_fetch_answer(data, structures=structures)
         self._outstanding.remove(pending)
         others = {uid for other in self._outstanding for uid in other.uids}
         for uid, values in parsed.items():

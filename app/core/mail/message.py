@@ -132,7 +132,12 @@ def header_fetch_item(fields: Sequence[str] = LEAD_HEADER_FIELDS) -> tuple[str, 
 
 def text_fetch_item(part: MimePart, limit: int = TEXT_FETCH_BYTES) -> tuple[str, bytes]:
     """The FETCH item for the start of ``part`` and the key IMAPClient returns it under."""
-    return f"BODY.PEEK[{part.section}]<0.{limit}>", f"BODY[{part.section}]<0>".encode()
+    return section_fetch_item(part.section, limit)
+
+
+def section_fetch_item(section: str, limit: int = TEXT_FETCH_BYTES) -> tuple[str, bytes]:
+    """The FETCH item for the start of the part at ``section`` and its answer key."""
+    return f"BODY.PEEK[{section}]<0.{limit}>", f"BODY[{section}]<0>".encode()
 
 
 def structure_of(bodystructure: Sequence[Any] | MimePart) -> MimePart:

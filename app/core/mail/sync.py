@@ -45,6 +45,7 @@ from app.core.mail.batch import (
     BatchParser,
     ParsedBatch,
     aware,
+    by_uid,
     header_block,
     lead_fetch_items,
     parse_answer,
@@ -600,7 +601,7 @@ def _sync_leads(
                     drafts += parse_answer(
                         answer, section_uids, parser.book, section=section, final=True
                     ).drafts
-                drafts.sort(key=_uid_of)
+                drafts.sort(key=by_uid)
             store(chunk, drafts)
             if next_parsing is not None:
                 parsing = next_parsing
@@ -617,11 +618,7 @@ def _keep_complete(
     first_later = min((u for uids in batch.later.values() for u in uids), default=0)
     done = [u for u in chunk if u < first_later] if first_later else chunk
     if done:
-        store(done, [d for d in batch.drafts if _uid_of(d) <= done[-1]])
-
-
-def _uid_of(item: LeadDraft) -> int:
-    return item.uid or 0
+        store(done, [d for d in batch.drafts if by_uid(d) <= done[-1]])
 
 
 def _fetch_replies(

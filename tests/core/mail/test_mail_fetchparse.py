@@ -328,3 +328,12 @@ def test_fetch_answers_are_read_as_imaplib_reads_them() -> None:
 def test_broken_answers_fail_as_imaplib_fails(stream: bytes) -> None:
     with pytest.raises(imaplib.IMAP4.abort):
         read_fetch_answer(_Replayed(stream), b"A001")
+
+
+def test_an_answer_this_reader_refuses_goes_to_imapclients_parser() -> None:
+    from app.core.mail.fetchparse import parse_fetch_answer
+
+    data: list[Any] = [b"1 (UID 7 X %)"]
+    with pytest.raises(FetchSyntaxError):
+        parse_fetch(data)
+    assert parse_fetch_answer(data) == {7: {b"SEQ": 1, b"X": b"%"}}
